@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { Env } from './env.js';
+import { buildModels, type ModelClass } from './data/models.js';
+import type { SchemaModel } from './meta/schemaModel.js';
+import { metaForCaller } from './meta/metaForCaller.js';
+import { authRouter } from './http/authRouter.js';
+import { errorHandler } from './http/errorHandler.js';
+import { notFound } from './http/errors.js';
+import { requireUser } from './http/requireUser.js';
+import { resourceRouter } from './http/resourceRouter.js';
+
+export const SPA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
+
+export interface AppDeps {
+  knex: Knex;
+  env: Env;
+  schema: SchemaModel;
+  logger: Logger;
+}
+
+/** Builds the Express app (no listen): API under /api, the built SPA everywhere else. */
+export function createApp({ knex, env, schema, logger }: AppDeps): Express {
+  const models: Map<string, ModelClass> = buildModels(schema);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: env.NODE_ENV !== 'test' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+
+  const api = express.Router();
+  api.use('/auth', authRouter(knex, env));
+  api.use(requireUser(knex));
+  api.get('/meta', (req, res) => {
+    res.json(metaForCaller(schema, req.user!));
+  });
+  api.use(resourceRouter({ knex, schema: () => schema, models: () => models }));
+  api.use(() => {
+    throw notFound('No such API route.');
+  });
+  app.use('/api', api);
+
+  if (existsSync(SPA_DIR)) {
+    app.use(express.static(SPA_DIR, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(SPA_DIR, 'index.html')));
+  }
+  app.use(errorHandler(() => schema));
+  return app;
+}

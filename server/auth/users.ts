@@ -1,0 +1,39 @@
+import type { Knex } from 'knex';
+import { hashPassword } from './passwords.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  encrypted_password: string;
+  role: string;
+  name: string;
+}
+
+export async function findUserByEmail(knex: Knex, email: string): Promise<UserRow | undefined> {
+  return knex('auth.users')
+    .select(
+      'id',
+      'email',
+      'encrypted_password',
+      knex.raw(`coalesce(raw_app_meta_data->>'role', '') AS role`),
+      knex.raw(`coalesce(raw_user_meta_data->>'name', email) AS name`),
+    )
+    .whereRaw('lower(email) = lower(?)', [email])
+    .first();
+}
+
+/**
+ * Creates the first administrator of a database Gatehouse has never seen, from
+ * GATEHOUSE_ADMIN_EMAIL / GATEHOUSE_ADMIN_PASSWORD; an existing account is left alone.
+ */
+export async function ensureAdministrator(knex: Knex, email: string, password: string): Promise<boolean> {
+  if (await findUserByEmail(knex, email)) return false;
+  await knex('auth.users').insert({
+    email,
+    encrypted_password: await hashPassword(password),
+    email_confirmed_at: knex.fn.now(),
+    raw_app_meta_data: JSON.stringify({ role: 'super_admin' }),
+    raw_user_meta_data: JSON.stringify({ name: 'Administrator' }),
+  });
+  return true;
+}

@@ -1,0 +1,21 @@
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+
+// Dates stay 'YYYY-MM-DD' strings: turning them into Date objects shifts them by the
+// server's time zone. int8 and numeric become numbers only when that loses nothing,
+// so amounts and counts arrive as numbers and huge values keep every digit.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, exactNumber);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, exactNumber);
+
+function exactNumber(text: string): number | string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) return text;
+  const digits = text.replace(/^-?0*|\.?0*$|\./g, '');
+  return digits.length > 15 ? text : n;
+}
+
+export function createKnex(connectionString: string, pool: Knex.PoolConfig = { min: 0, max: 10 }): Knex {
+  return knexFactory({ client: 'pg', connection: { connectionString }, pool });
+}

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import type { Env } from '../env.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres.js';
+import { createKnex } from './knex.js';
+import { migrate, type MigrationSet } from './migrate.js';
+
+export interface Database {
+  knex: Knex;
+  /** The demo schema and data are wanted here. */
+  demo: boolean;
+  embedded: boolean;
+  migrate: () => Promise<string[]>;
+  close: () => Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'gatehouse';
+
+/** Connects to DATABASE_URL, or starts the embedded server and its `gatehouse` database. */
+export async function openDatabase(env: Env): Promise<Database> {
+  let server: EmbeddedServer | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    server = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT);
+    const admin = createKnex(server.url('postgres'), { min: 0, max: 1 });
+    const exists = await admin.raw('SELECT 1 FROM pg_database WHERE datname = ?', [EMBEDDED_DATABASE]);
+    if (exists.rows.length === 0) await admin.raw(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
+    await admin.destroy();
+    url = server.url(EMBEDDED_DATABASE);
+  }
+  const demo = env.GATEHOUSE_DEMO ? env.GATEHOUSE_DEMO === 'true' : !env.DATABASE_URL;
+  const knex = createKnex(url);
+  const sets: MigrationSet[] = demo ? ['core', 'ombaro'] : ['core'];
+  return {
+    knex,
+    demo,
+    embedded: Boolean(server),
+    migrate: () => migrate(knex, sets),
+    close: async () => {
+      await knex.destroy();
+      await server?.stop();
+    },
+  };
+}

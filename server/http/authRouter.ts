@@ -1,0 +1,60 @@
+import { Router, type CookieOptions } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { verifyPassword } from '../auth/passwords.js';
+import { createSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { findUserByEmail } from '../auth/users.js';
+import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import type { Env } from '../env.js';
+import { badRequest, unauthorized } from './errors.js';
+import { requireUser } from './requireUser.js';
+
+const credentials = z.object({
+  email: z.string().trim().email('Enter a valid email address.'),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+  totp: z.string().optional(),
+});
+
+export function authRouter(knex: Knex, env: Env): Router {
+  const router = Router();
+  const cookie: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.NODE_ENV === 'production',
+    path: '/',
+    maxAge: env.SESSION_TTL_HOURS * 3600_000,
+  };
+  // Slows password guessing from one address; account lockout comes with the identity issue.
+  const loginLimit = rateLimit({ windowMs: 15 * 60_000, limit: env.NODE_ENV === 'test' ? 10_000 : 30, standardHeaders: 'draft-8', legacyHeaders: false, message: { message: 'Too many sign-in attempts; wait a few minutes.' } });
+
+  router.post('/login', loginLimit, async (req, res) => {
+    const parsed = credentials.safeParse(req.body);
+    if (!parsed.success) {
+      const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      throw badRequest('Enter your email and password.', errors);
+    }
+    const { email, password } = parsed.data;
+    const user = await findUserByEmail(knex, email);
+    const demoRefused = env.NODE_ENV === 'production' && email.toLowerCase().endsWith(`@${DEMO_DOMAIN}`);
+    const valid = await verifyPassword(user?.encrypted_password, password);
+    if (!user || !valid || demoRefused || !user.role) throw unauthorized('Wrong email or password.');
+    const token = await createSession(knex, user.id, env.SESSION_TTL_HOURS, { ip: req.ip, userAgent: req.get('user-agent') });
+    await knex('auth.users').where({ id: user.id }).update({ last_sign_in_at: knex.fn.now() });
+    res.cookie(SESSION_COOKIE, token, cookie);
+    res.json({ user: { id: user.id, email: user.email, role: user.role, name: user.name } });
+  });
+
+  router.get('/me', requireUser(knex), (req, res) => {
+    const { id, email, role, name } = req.user!;
+    res.json({ id, email, role, name });
+  });
+
+  router.post('/logout', async (req, res) => {
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token) await revokeSession(knex, token);
+    res.clearCookie(SESSION_COOKIE, { ...cookie, maxAge: undefined });
+    res.status(204).end();
+  });
+  return router;
+}

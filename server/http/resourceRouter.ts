@@ -1,0 +1,57 @@
+import { Router, type Request } from 'express';
+import type { Knex } from 'knex';
+import type { ModelClass } from '../data/models.js';
+import { withUserContext } from '../data/withUserContext.js';
+import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
+import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
+import { resourceService } from '../resources/resourceService.js';
+import { badRequest, notFound } from './errors.js';
+
+interface Deps {
+  knex: Knex;
+  schema: () => SchemaModel;
+  models: () => Map<string, ModelClass>;
+}
+
+/**
+ * One generic router for every resource, speaking react-admin's simple-REST protocol:
+ * GET /:resource (getList, getMany, getManyReference), GET /:resource/:id, POST /:resource,
+ * PUT /:resource/:id, DELETE /:resource/:id. Each request is one transaction.
+ */
+export function resourceRouter({ knex, schema, models }: Deps): Router {
+  const router = Router();
+
+  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo) => Promise<T>) => {
+    const resource = schema().resources.get(String(req.params.resource));
+    if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
+    const user = req.user!;
+    return withUserContext(knex, { id: user.id, role: user.role }, (trx) =>
+      fn(resourceService({ trx, resource, model: models().get(resource.name)! }), resource),
+    );
+  };
+  const writable = (resource: ResourceInfo) => {
+    if (resource.readOnly) throw badRequest(`${resource.label} is read-only.`);
+  };
+
+  router.get('/:resource', async (req, res) => {
+    const params = parseListParams(req.query as Record<string, unknown>);
+    if (req.query.range === undefined) params.range = { offset: 0, limit: MAX_PAGE_SIZE };
+    const { rows, total } = await run(req, (svc) => svc.list(params));
+    const end = rows.length ? params.range.offset + rows.length - 1 : params.range.offset;
+    res.set('Content-Range', `${String(req.params.resource)} ${params.range.offset}-${end}/${total}`);
+    res.json(rows);
+  });
+  router.get('/:resource/:id', async (req, res) => {
+    res.json(await run(req, (svc) => svc.getOne(req.params.id)));
+  });
+  router.post('/:resource', async (req, res) => {
+    res.status(201).json(await run(req, (svc, r) => (writable(r), svc.create(req.body))));
+  });
+  router.put('/:resource/:id', async (req, res) => {
+    res.json(await run(req, (svc, r) => (writable(r), svc.update(req.params.id, req.body))));
+  });
+  router.delete('/:resource/:id', async (req, res) => {
+    res.json(await run(req, (svc, r) => (writable(r), svc.remove(req.params.id))));
+  });
+  return router;
+}

@@ -1,0 +1,165 @@
+import { isSecretColumn } from '../../permissions/secrets.js';
+import { MODULES, moduleOfResource } from '../../permissions/modules.js';
+import type { Catalog, CatalogColumn, CatalogConstraint, CatalogRelation } from './catalog.js';
+import { readCheck } from './checkConstraints.js';
+import { chooseListFields } from './listColumns.js';
+import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
+import type { ResourceInfo, SchemaModel } from './schemaModel.js';
+import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
+import type { FieldMeta, ModuleMeta } from './types.js';
+
+const VIEW_UPDATE = 4;
+const VIEW_INSERT = 8;
+const VIEW_DELETE = 16;
+
+function resourceName(rel: CatalogRelation, primarySchema: string): string {
+  return rel.schema === primarySchema ? rel.name : `${rel.schema}.${rel.name}`;
+}
+
+/** Turns the catalog into the resources Gatehouse serves. */
+export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): SchemaModel {
+  const relByOid = new Map(catalog.relations.map((r) => [r.oid, r]));
+  const nameOf = (oid: number): string | undefined => {
+    const rel = relByOid.get(oid);
+    return rel && resourceName(rel, primarySchema);
+  };
+  const columnsOf = groupBy(catalog.columns, (c) => c.oid);
+  const constraintsOf = groupBy(catalog.constraints, (c) => c.oid);
+  const colName = (oid: number, attnum: number) => columnsOf.get(oid)?.find((c) => c.attnum === attnum)?.name ?? '?';
+
+  const partial = catalog.relations.map((rel) => {
+    const cols = columnsOf.get(rel.oid) ?? [];
+    const cons = constraintsOf.get(rel.oid) ?? [];
+    const pkCon = cons.find((c) => c.type === 'p');
+    let primaryKey = pkCon ? pkCon.columns.map((n) => colName(rel.oid, n)) : [];
+    // Views carry no key of their own; an "id" column is the usual stand-in.
+    if (!pkCon && rel.relkind !== 'r' && rel.relkind !== 'p' && cols.some((c) => c.name === 'id')) primaryKey = ['id'];
+    const fields = cols
+      .filter((c) => !isSecretColumn(c.name))
+      .map((c) => buildField(c, cons, primaryKey, catalog, rel));
+    return { rel, cons, primaryKey, fields, hidden: cols.filter((c) => isSecretColumn(c.name)).map((c) => c.name) };
+  });
+
+  const displayByOid = new Map(partial.map((p) => [p.rel.oid, chooseDisplayField(p.fields, p.primaryKey)]));
+  const resources = new Map<string, ResourceInfo>();
+  for (const { rel, cons, primaryKey, fields, hidden } of partial) {
+    for (const fk of cons.filter((c) => c.type === 'f' && c.columns.length === 1)) {
+      const target = fk.ref_oid !== null ? nameOf(fk.ref_oid) : undefined;
+      const field = fields.find((f) => f.name === colName(rel.oid, fk.columns[0]!));
+      if (!target || !field || fk.ref_oid === null) continue;
+      field.reference = {
+        resource: target,
+        field: colName(fk.ref_oid, fk.ref_columns![0]!),
+        displayField: displayByOid.get(fk.ref_oid)!,
+        constraint: fk.name,
+      };
+      field.label = fieldLabel(field.name, true);
+    }
+    const name = resourceName(rel, primarySchema);
+    const displayField = displayByOid.get(rel.oid)!;
+    const inList = chooseListFields(fields, displayField);
+    for (const f of fields) f.inList = inList.has(f.name);
+    const noKey = primaryKey.length === 0;
+    const viewBits = rel.updatable;
+    const readOnly = noKey || (rel.relkind !== 'r' && rel.relkind !== 'p' && (viewBits & (VIEW_UPDATE | VIEW_INSERT | VIEW_DELETE)) === 0);
+    if (readOnly) for (const f of fields) f.readOnly = true;
+    const createdAt = fields.find((f) => f.name === 'created_at' && f.kind === 'datetime');
+    resources.set(name, {
+      name,
+      schema: rel.schema,
+      table: rel.name,
+      kind: rel.relkind === 'p' ? 'partitioned' : rel.relkind === 'r' ? 'table' : 'view',
+      label: humanize(rel.name),
+      module: moduleOfResource(name) ?? rel.schema,
+      primaryKey,
+      displayField,
+      fields,
+      reverseReferences: [],
+      readOnly,
+      ...(rel.comment ? { help: rel.comment } : {}),
+      defaultSort: createdAt
+        ? { field: 'created_at', order: 'DESC' }
+        : { field: primaryKey.length === 1 ? primaryKey[0]! : primaryKey.length ? 'id' : (fields[0]?.name ?? 'id'), order: 'ASC' },
+      constraintColumns: Object.fromEntries(cons.map((c) => [c.name, c.columns.map((n) => colName(rel.oid, n))])),
+      fieldByName: new Map(fields.map((f) => [f.name, f])),
+      hiddenColumns: hidden,
+    });
+  }
+  addReverseReferences(resources);
+  return { modules: modulesOf(resources), resources, byTable: new Map([...resources.values()].map((r) => [`${r.schema}.${r.table}`, r.name])) };
+}
+
+function buildField(c: CatalogColumn, cons: CatalogConstraint[], primaryKey: string[], catalog: Catalog, rel: CatalogRelation): FieldMeta {
+  const mods = typeModifiers(c.pg_type);
+  const scalarType = c.is_array || c.typtype === 'd' ? (c.base_typname ?? c.typname) : c.typname;
+  const scalarTypType = c.is_array || c.typtype === 'd' ? (c.base_typtype ?? c.typtype) : c.typtype;
+  const scalarKind = refineKind(kindOfType(scalarType, scalarTypType), c.name, mods.maxLength);
+  const checks = [
+    ...cons.filter((k) => k.type === 'c' && k.columns.length === 1 && k.columns[0] === c.attnum).map((k) => k.definition),
+    ...catalog.domainChecks.filter((d) => d.type_oid === c.type_oid).map((d) => d.definition),
+  ].map((d) => readCheck(d, c.name));
+  const enumLabels = catalog.enums.get(c.base_oid ?? c.type_oid) ?? catalog.enums.get(c.type_oid);
+  const choices = enumLabels ?? checks.find((k) => k.choices)?.choices;
+  const min = checks.find((k) => k.min !== undefined)?.min;
+  const max = checks.find((k) => k.max !== undefined)?.max;
+  const kind = c.is_array ? 'array' : choices ? 'enum' : scalarKind;
+  const readOnly = c.generated || c.identity === 'a' || !c.updatable;
+  const hasDefault = c.default_expr !== null || c.identity !== '';
+  const isPk = primaryKey.includes(c.name);
+  return {
+    name: c.name,
+    label: fieldLabel(c.name, false),
+    kind,
+    pgType: c.pg_type,
+    ...(c.is_array ? { elementKind: choices ? 'enum' : scalarKind } : {}),
+    nullable: !c.not_null && !isPk,
+    required: c.not_null && !hasDefault && !readOnly,
+    hasDefault,
+    readOnly,
+    primaryKey: isPk,
+    ...(cons.some((k) => k.type === 'u' && k.columns.length === 1 && k.columns[0] === c.attnum) ? { unique: true } : {}),
+    ...mods,
+    ...(choices ? { choices } : {}),
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+    ...(c.comment ? { help: c.comment } : {}),
+    inList: false,
+    filterable: kind !== 'json' && kind !== 'longtext',
+    searchable: (kind === 'text' || kind === 'longtext') && rel.relkind !== 'm',
+  };
+}
+
+function addReverseReferences(resources: Map<string, ResourceInfo>): void {
+  for (const source of resources.values()) {
+    const refs = source.fields.filter((f) => f.reference);
+    for (const f of refs) {
+      const target = resources.get(f.reference!.resource);
+      if (!target) continue;
+      const several = refs.filter((g) => g.reference!.resource === target.name).length > 1;
+      target.reverseReferences.push({
+        resource: source.name,
+        field: f.name,
+        target: f.reference!.field,
+        label: several ? `${source.label} (${f.label.toLowerCase()})` : source.label,
+      });
+    }
+  }
+}
+
+function modulesOf(resources: Map<string, ResourceInfo>): ModuleMeta[] {
+  const used = new Set([...resources.values()].map((r) => r.module));
+  const known = Object.entries(MODULES).filter(([m]) => used.has(m)).map(([name, m]) => ({ name, label: m.label }));
+  const others = [...used].filter((m) => !(m in MODULES)).sort().map((name) => ({ name, label: humanize(name) }));
+  return [...known, ...others];
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

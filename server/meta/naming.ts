@@ -1,0 +1,33 @@
+import type { FieldMeta } from './types.js';
+
+const ACRONYMS = new Set(['id', 'gst', 'pan', 'tds', 'url', 'ip', 'ifsc', 'hra', 'pf', 'esi', 'upi', 'sms', 'otp', 'api', 'cta']);
+
+/** "payment_settlements" -> "Payment settlements"; "gst_number" -> "GST number". */
+export function humanize(name: string): string {
+  const words = name.replace(/^.*\./, '').split(/[_\s]+/).filter(Boolean);
+  return words
+    .map((w, i) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/** A reference column is labelled after what it points at: "vendor_id" -> "Vendor". */
+export function fieldLabel(column: string, isReference: boolean): string {
+  if (isReference && /_id$/.test(column) && column !== 'id') return humanize(column.slice(0, -3));
+  return humanize(column);
+}
+
+const DISPLAY_PREFERENCE = [
+  /^name$/, /^full_name$/, /^display_name$/, /^business_name$/, /^title$/, /^label$/, /^subject$/,
+  /_number$/, /^number$/, /^code$/, /_code$/, /^email$/, /^username$/, /^slug$/, /^event_name$/, /_name$/,
+];
+
+/** The column that best names a record to a person. */
+export function chooseDisplayField(fields: FieldMeta[], primaryKey: string[]): string {
+  const textual = fields.filter((f) => f.kind === 'text' || f.kind === 'enum' || f.kind === 'other');
+  for (const pattern of DISPLAY_PREFERENCE) {
+    const hit = textual.find((f) => pattern.test(f.name));
+    if (hit) return hit.name;
+  }
+  const firstRequiredText = textual.find((f) => !f.nullable && !f.primaryKey && !f.choices && f.kind === 'text');
+  return firstRequiredText?.name ?? primaryKey[0] ?? fields[0]?.name ?? 'id';
+}

@@ -1,0 +1,17 @@
+import type { FieldMeta, ModuleMeta, ResourceMeta } from './types.js';
+
+/** What the server knows of one resource: its public metadata plus what only the server needs. */
+export interface ResourceInfo extends Omit<ResourceMeta, 'actions'> {
+  /** Constraint name -> the columns it covers, to name the field in a constraint error. */
+  constraintColumns: Record<string, string[]>;
+  fieldByName: Map<string, FieldMeta>;
+  /** Columns present in the table but never exposed (secrets). */
+  hiddenColumns: string[];
+}
+
+export interface SchemaModel {
+  modules: ModuleMeta[];
+  resources: Map<string, ResourceInfo>;
+  /** "schema.table" -> resource name, to map errors raised by PostgreSQL back to a resource. */
+  byTable: Map<string, string>;
+}

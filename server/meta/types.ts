@@ -1,0 +1,128 @@
+/**
+ * The metadata contract shared by the API and the SPA (served at GET /api/meta).
+ * Everything the generator knows about a database is expressed here; nothing in
+ * server/ or admin/ may name a table of a particular schema, except the optional
+ * presentation overlay (labels, modules).
+ */
+
+/** The closed set of field kinds the SPA knows how to draw and the API how to validate. */
+export const FIELD_KINDS = [
+  'text', // short text (varchar, text without "long" hints, citext, char)
+  'longtext', // text that deserves a multi-line input (description, notes, body, ...)
+  'integer', // smallint, integer
+  'bigint', // int8: sent as a string when out of JS safe range
+  'decimal', // numeric/real/double without money semantics
+  'money', // numeric columns whose name says amount/price/salary/..., or the money type
+  'boolean',
+  'date',
+  'time', // time, timetz
+  'datetime', // timestamp, timestamptz
+  'uuid',
+  'json', // json, jsonb
+  'enum', // a PostgreSQL enum type, or a column constrained by CHECK (col IN (...))
+  'array', // any array; see elementKind
+  'inet', // inet, cidr, macaddr
+  'interval',
+  'other', // anything else: shown as text, edited as text, cast by PostgreSQL
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface ReferenceMeta {
+  /** The target resource's name (as in ResourceMeta.name). */
+  resource: string;
+  /** The target column the foreign key points at. */
+  field: string;
+  /** The target's best column to show a record by (name, title, code, number, email...). */
+  displayField: string;
+  /** The foreign key constraint's name. */
+  constraint: string;
+}
+
+export interface FieldMeta {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  /** The PostgreSQL type as format_type() prints it, e.g. "numeric(10,2)", "text[]". */
+  pgType: string;
+  /** For arrays: the kind of one element. */
+  elementKind?: FieldKind;
+  nullable: boolean;
+  /** NOT NULL, no default, not generated: the create form must ask for it. */
+  required: boolean;
+  hasDefault: boolean;
+  /** Generated, identity ALWAYS, or part of a non-updatable view: never written by the API. */
+  readOnly: boolean;
+  primaryKey: boolean;
+  /** Covered by a single-column UNIQUE constraint. */
+  unique?: boolean;
+  maxLength?: number;
+  precision?: number;
+  scale?: number;
+  /** Allowed values: enum labels or values inferred from a CHECK constraint. */
+  choices?: string[];
+  /** Numeric bounds inferred from CHECK (col BETWEEN a AND b) / (col >= a). */
+  min?: number;
+  max?: number;
+  reference?: ReferenceMeta;
+  /** The column's comment. */
+  help?: string;
+  /** Shown among the list's columns by default. */
+  inList: boolean;
+  /** Usable as a list filter (and how: see kind). */
+  filterable: boolean;
+  /** Searched by the `q` filter. */
+  searchable: boolean;
+}
+
+export interface ReverseReferenceMeta {
+  /** The resource whose rows point at this one. */
+  resource: string;
+  /** Its column holding the reference. */
+  field: string;
+  /** The column of this resource that is referenced. */
+  target: string;
+  label: string;
+}
+
+export type ResourceAction = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'export';
+
+export interface ResourceMeta {
+  /** URL name: the table name in the search path's first schema, else "schema.table". */
+  name: string;
+  schema: string;
+  table: string;
+  kind: 'table' | 'partitioned' | 'view';
+  label: string;
+  /** Module from the overlay (e.g. "finance"), or the schema name. */
+  module: string;
+  /** Primary key columns; empty when the relation has none (then it is read-only). */
+  primaryKey: string[];
+  /** Column shown as the record's title. */
+  displayField: string;
+  fields: FieldMeta[];
+  reverseReferences: ReverseReferenceMeta[];
+  /** True for non-updatable views and relations without a primary key. */
+  readOnly: boolean;
+  help?: string;
+  /** What the caller may do here. */
+  actions: ResourceAction[];
+  /** Default sort column (created_at desc when present, else the primary key). */
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+}
+
+export interface ModuleMeta {
+  name: string;
+  label: string;
+}
+
+export interface Meta {
+  modules: ModuleMeta[];
+  resources: ResourceMeta[];
+}
+
+/**
+ * Record ids on the wire. react-admin needs one `id`: a single-column key is sent as is
+ * (and `id` is added when the column has another name); a composite key is sent as the
+ * JSON array of its values, e.g. `["2025-01",42]`.
+ */
+export type WireId = string | number;

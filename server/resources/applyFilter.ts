@@ -1,0 +1,121 @@
+import { badRequest } from '../http/errors.js';
+import type { ResourceInfo } from '../meta/schemaModel.js';
+import type { FieldMeta } from '../meta/types.js';
+import { decodeWireId } from './recordId.js';
+import { filterValueSchema } from './valueSchemas.js';
+
+const OPERATORS = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<', _neq: '<>' } as const;
+type Suffix = keyof typeof OPERATORS;
+
+/** The part of a Knex or Objection query builder a filter needs. */
+interface Where {
+  where(column: string, operatorOrValue: unknown, value?: unknown): unknown;
+  whereIn(column: string, values: readonly unknown[]): unknown;
+  whereNull(column: string): unknown;
+  whereRaw(sql: string, bindings?: readonly unknown[]): unknown;
+}
+
+/**
+ * Applies a react-admin filter object: equality, lists as IN, `q` search over text
+ * columns, `<field>_gte|_lte|_gt|_lt|_neq` comparisons, and `id` (getMany) on the
+ * primary key. Values are validated against the column's type so a bad value is a 400
+ * with the field named, never a SQL error.
+ */
+export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, filter: Record<string, unknown>): Q {
+  const errors: Record<string, string> = {};
+  const alias = (c: string) => `${resource.table}.${c}`;
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    if (key === 'q') {
+      applySearch(query, resource, value, alias);
+      continue;
+    }
+    if (key === 'id' && !resource.fieldByName.has('id')) {
+      applyIds(query, resource, value, alias);
+      continue;
+    }
+    const suffix = (Object.keys(OPERATORS) as Suffix[]).find((s) => key.endsWith(s) && resource.fieldByName.has(key.slice(0, -s.length)));
+    const field = resource.fieldByName.get(suffix ? key.slice(0, -suffix.length) : key);
+    if (!field) {
+      errors[key] = 'Unknown filter.';
+      continue;
+    }
+    if (!field.filterable) {
+      errors[key] = 'This field cannot be filtered on.';
+      continue;
+    }
+    const problem = suffix ? compare(query, field, OPERATORS[suffix], value, alias) : equals(query, field, value, alias);
+    if (problem) errors[key] = problem;
+  }
+  if (Object.keys(errors).length) throw badRequest(`Invalid filter: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(' ')}`, errors);
+  return query;
+}
+
+function parseValue(field: FieldMeta, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const parsed = filterValueSchema(field).safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid value.' };
+}
+
+function equals(query: Where, field: FieldMeta, value: unknown, alias: (c: string) => string): string | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  const parsed = values.map((v) => parseValue(field, v));
+  const bad = parsed.find((p) => !p.ok);
+  if (bad && !bad.ok) return bad.message;
+  const clean = parsed.map((p) => (p.ok ? p.value : null));
+  if (field.kind === 'array') {
+    if (clean.some((v) => v === null)) return 'Cannot match a list against null.';
+    query.whereRaw(`?? && ?::${field.pgType}`, [alias(field.name), clean as unknown[]]);
+  } else if (!Array.isArray(value)) {
+    if (clean[0] === null) query.whereNull(alias(field.name));
+    else query.where(alias(field.name), clean[0]);
+  } else if (clean.length === 0) {
+    query.whereRaw('false');
+  } else {
+    query.whereIn(alias(field.name), clean);
+  }
+  return undefined;
+}
+
+function compare(query: Where, field: FieldMeta, op: string, value: unknown, alias: (c: string) => string): string | undefined {
+  if (field.kind === 'array' || field.kind === 'json') return 'This field cannot be compared.';
+  const parsed = parseValue(field, value);
+  if (!parsed.ok) return parsed.message;
+  if (parsed.value === null) return 'Cannot compare with null.';
+  query.where(alias(field.name), op, parsed.value);
+  return undefined;
+}
+
+function applySearch(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string): void {
+  if (typeof value !== 'string' || value.trim() === '') return;
+  const columns = resource.fields.filter((f) => f.searchable);
+  if (columns.length === 0) {
+    query.whereRaw('false');
+    return;
+  }
+  const pattern = `%${value.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const sql = columns.map(() => '??::text ILIKE ?').join(' OR ');
+  query.whereRaw(`(${sql})`, columns.flatMap((c) => [alias(c.name), pattern]));
+}
+
+function applyIds(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string): void {
+  const ids = Array.isArray(value) ? value : [value];
+  const keys = ids.flatMap((id) => {
+    try {
+      return [decodeWireId(resource, id)];
+    } catch {
+      return []; // an id that cannot exist matches nothing, as it would in the database
+    }
+  });
+  if (keys.length === 0) {
+    query.whereRaw('false');
+    return;
+  }
+  const pk = resource.primaryKey;
+  if (pk.length === 1) {
+    query.whereIn(alias(pk[0]!), keys.map((k) => k[pk[0]!]));
+    return;
+  }
+  const tuple = `(${pk.map(() => '??').join(', ')})`;
+  const rows = keys.map(() => `(${pk.map(() => '?').join(', ')})`).join(', ');
+  query.whereRaw(`${tuple} IN (${rows})`, [...pk.map(alias), ...keys.flatMap((k) => pk.map((c) => k[c]))]);
+}

@@ -4,7 +4,10 @@
  * is grouped under its schema, so any other database is served without it.
  */
 export const MODULES = {
-  administration: { label: 'Administration', tables: ['user_profiles', 'role_permissions', 'audit_log', 'auth.users'] },
+  administration: {
+    label: 'Administration',
+    tables: ['user_profiles', 'role_permissions', 'audit_log', 'auth.users', 'document_counters'],
+  },
   catalog: { label: 'Catalog', tables: ['services', 'service_packages', 'addon_services'] },
   vendors: { label: 'Vendors', tables: ['vendors', 'vendor_staff'] },
   therapists: {

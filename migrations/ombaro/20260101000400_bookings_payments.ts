@@ -12,7 +12,9 @@ export async function up(knex: Knex): Promise<void> {
     -- ---------------------------------------------------------------- bookings
     CREATE TABLE public.bookings (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      booking_number text UNIQUE NOT NULL,
+      -- DEFAULT '' only marks the column as optional on insert (Gatehouse reads NOT NULL without
+      -- a default as "required"); the BEFORE INSERT trigger below replaces '' with a number.
+      booking_number text UNIQUE NOT NULL DEFAULT '',
       customer_id uuid NOT NULL REFERENCES auth.users(id) ON DELETE RESTRICT,
       vendor_id uuid NOT NULL REFERENCES public.vendors(id) ON DELETE RESTRICT,
       booking_type text NOT NULL CHECK (booking_type IN ('home_service', 'spa_visit', 'hotel_service')),

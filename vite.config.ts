@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One config for the SPA build (root admin/, output dist/admin) and for the tests.
@@ -8,7 +9,7 @@ export default defineConfig({
   build: { outDir: '../dist/admin', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
-    root: '.',
+    root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 60_000,

@@ -25,16 +25,21 @@ export function buildModels(schema: SchemaModel): Map<string, ModelClass> {
     const resource = schema.resources.get(name)!;
     const table = (n: string) => models.get(n)!.tableName;
     const mappings: RelationMappings = {};
+    // Objection forbids a relation named like a column: vendor_id -> "vendor", else "<column>_record".
+    const belongsToName = (column: string) => {
+      const base = column.replace(/_id$/, '');
+      return base !== column && !resource.fieldByName.has(base) ? base : `${column}_record`;
+    };
     for (const f of resource.fields) {
       if (!f.reference || !models.has(f.reference.resource)) continue;
-      mappings[f.name] = {
+      mappings[belongsToName(f.name)] = {
         relation: Model.BelongsToOneRelation,
         modelClass: models.get(f.reference.resource)!,
         join: { from: `${table(name)}.${f.name}`, to: `${table(f.reference.resource)}.${f.reference.field}` },
       };
     }
     for (const r of resource.reverseReferences) {
-      mappings[`${r.resource}_by_${r.field}`] = {
+      mappings[`${r.resource.replace(/\W/g, '_')}_by_${r.field}`] = {
         relation: Model.HasManyRelation,
         modelClass: models.get(r.resource)!,
         join: { from: `${table(name)}.${r.target}`, to: `${table(r.resource)}.${r.field}` },

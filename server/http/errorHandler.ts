@@ -7,8 +7,10 @@ import { httpErrorFromPg, isPgError } from './pgErrors.js';
 export function errorHandler(schema: () => SchemaModel): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let http: HttpError | undefined;
+    // Objection wraps driver errors (db-errors); the SQLSTATE lives on the native error.
+    const pgError = isPgError(err) ? err : isPgError(err?.nativeError) ? err.nativeError : undefined;
     if (err instanceof HttpError) http = err;
-    else if (isPgError(err)) http = httpErrorFromPg(err, schema(), req.method === 'DELETE' ? 'delete' : 'write');
+    else if (pgError) http = httpErrorFromPg(pgError, schema(), req.method === 'DELETE' ? 'delete' : 'write');
     else if (err?.type === 'entity.parse.failed') http = new HttpError(400, 'The request body is not valid JSON.');
     else if (err?.type === 'entity.too.large') http = new HttpError(413, 'The request body is too large.');
     if (!http) {

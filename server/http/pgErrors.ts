@@ -22,6 +22,7 @@ export function isPgError(err: unknown): err is PgError {
 const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = {
   '23505': { status: 409, message: 'already exists' }, // unique_violation
   '23503': { status: 400, message: 'refers to a record that does not exist' }, // foreign_key_violation
+  '23001': { status: 409, message: 'is still referred to' }, // restrict_violation (ON DELETE RESTRICT)
   '23502': { status: 400, message: 'is required' }, // not_null_violation
   '23514': { status: 400, message: 'is not allowed by a rule of this table' }, // check_violation
   '23P01': { status: 409, message: 'overlaps an existing record' }, // exclusion_violation
@@ -48,7 +49,7 @@ export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'w
   const columns = err.column ? [err.column] : (err.constraint && resource?.constraintColumns[err.constraint]) || [];
   const labels = columns.map((c) => resource?.fieldByName.get(c)?.label ?? c);
   const subject = labels.length ? labels.join(', ') : 'A value';
-  if (err.code === '23503' && operation === 'delete') {
+  if (err.code === '23001' || (err.code === '23503' && operation === 'delete')) {
     const referrer = resourceName ? schema.resources.get(resourceName)?.label : undefined;
     return new HttpError(409, `This record is still referred to${referrer ? ` by ${referrer}` : ''}; remove those first.`);
   }

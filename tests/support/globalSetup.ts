@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-test-'));
+    chmodSync(dataDir, 0o755); // initdb runs as the postgres user, which must reach the folder
     const port = 55000 + (process.pid % 4000);
     server = await startEmbeddedPostgres(dataDir, port, false);
     adminUrl = server.url('postgres');

@@ -17,9 +17,10 @@ export interface TestServer {
 /** The real app on a random port over a private database copy. */
 export async function startTestServer(options: { db?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent'; // e.g. TEST_LOG_LEVEL=error to see a 500's cause
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, ...options.env });
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(','));
-  const app = createApp({ knex: db.knex, env, schema, logger: pino({ level: 'silent' }) });
+  const app = createApp({ knex: db.knex, env, schema, logger: pino({ level: logLevel }) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,0 +1,89 @@
+import type { SeedContext, World } from './SeedContext.js';
+import { buildCustomers, type CustomerSeed } from './buildCustomers.js';
+import { insertCustomers } from './insertCustomers.js';
+import { bookingRows, buildBookings, type BookingSeed } from './buildBookings.js';
+import { buildPayments } from './buildPayments.js';
+import { buildAssignments } from './buildAssignments.js';
+import { buildReviews } from './buildReviews.js';
+import { buildSupport } from './buildSupport.js';
+import { buildNotifications } from './buildNotifications.js';
+import { buildAnalytics } from './buildAnalytics.js';
+import { buildLoyalty } from './buildLoyalty.js';
+import { insertRows } from './insertRows.js';
+import { later } from './demoClock.js';
+
+/** Rows of one volume batch at scale 1. */
+export const VOLUME = { customers: 2000, bookings: 10_000, tickets: 500, events: 20_000 } as const;
+
+/** Approximate rows a batch writes, for the progress bar. */
+export const volumeRows = (scale: number) => Math.round(scale * 101_500);
+
+/**
+ * One batch of volume data: customers, bookings with everything that hangs off them,
+ * reviews, tickets, notifications, analytics events and the loyalty ledger.
+ */
+export async function seedVolume(ctx: SeedContext, world: World, batch: number, scale: number): Promise<void> {
+  const n = (base: number) => Math.max(1, Math.round(base * scale));
+  const { trx, progress } = ctx;
+  const customers = buildCustomers(ctx, world, batch, n(VOLUME.customers));
+  const bookings = buildBookings(ctx, world, customers, n(VOLUME.bookings));
+  const { payments, usage } = buildPayments(ctx, world, bookings, batch);
+  const { rows: assignments, assigned } = buildAssignments(ctx, bookings);
+
+  // Everyone signed up before their first booking.
+  const first = new Map<string, string>();
+  for (const b of bookings) {
+    const seen = first.get(b.customer.id);
+    if (!seen || b.createdAt < seen) first.set(b.customer.id, b.createdAt);
+  }
+  for (const c of customers) {
+    const f = first.get(c.id);
+    if (f && f <= c.createdAt) c.createdAt = later(f, -ctx.rng.int(60, 60 * 24 * 20));
+  }
+
+  const reviews = buildReviews(ctx, world, bookings, assigned);
+  const { tickets, messages } = buildSupport(ctx, world, bookings, customers, n(VOLUME.tickets));
+  const notifications = buildNotifications(ctx, world, bookings, assigned, batch);
+  const events = buildAnalytics(ctx, world, customers, n(VOLUME.events), batch);
+  const loyalty = buildLoyalty(ctx, customers, bookings);
+  customerTotals(customers, bookings, loyalty);
+
+  await insertCustomers(ctx, customers, batch);
+  const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
+  // In creation order, so each day's generated booking (and ticket) numbers follow the clock.
+  await insertRows(trx, 'public.bookings', byCreation(bookingTable), progress);
+  await insertRows(trx, 'public.booking_items', items, progress);
+  await insertRows(trx, 'public.therapist_assignments', assignments, progress);
+  await insertRows(trx, 'public.payments', payments, progress);
+  await insertRows(trx, 'public.promotion_usage', usage, progress);
+  await insertRows(trx, 'public.reviews', reviews, progress);
+  await insertRows(trx, 'public.support_tickets', byCreation(tickets), progress);
+  await insertRows(trx, 'public.ticket_messages', messages, progress);
+  await insertRows(trx, 'public.notifications', notifications, progress);
+  await insertRows(trx, 'public.analytics_events', events, progress);
+  await insertRows(trx, 'public.loyalty_transactions', loyalty, progress);
+}
+
+const byCreation = (rows: Record<string, unknown>[]) =>
+  [...rows].sort((a, b) => Date.parse(String(a.created_at)) - Date.parse(String(b.created_at)));
+
+/** customers.total_bookings / total_spent / loyalty_points / referral_count / tier, from this batch's rows. */
+function customerTotals(customers: readonly CustomerSeed[], bookings: readonly BookingSeed[], loyalty: readonly Record<string, unknown>[]): void {
+  const totals = new Map(customers.map((c) => [c.id, { bookings: 0, spent: 0, points: 0, referrals: 0 }]));
+  for (const b of bookings) {
+    const t = totals.get(b.customer.id)!;
+    if (b.status !== 'cancelled') t.bookings++;
+    t.spent += b.paidTotal;
+  }
+  for (const l of loyalty) totals.get(String(l.customer_id))!.points += Number(l.points);
+  for (const c of customers) if (c.referredBy) totals.get(c.referredBy)!.referrals++;
+  for (const c of customers) {
+    const t = totals.get(c.id)!;
+    const spent = Math.round(t.spent * 100) / 100;
+    c.row.total_bookings = t.bookings;
+    c.row.total_spent = spent;
+    c.row.loyalty_points = t.points;
+    c.row.referral_count = t.referrals;
+    c.row.membership_tier = spent >= 100_000 ? 'diamond' : spent >= 50_000 ? 'platinum' : spent >= 20_000 ? 'gold' : 'silver';
+  }
+}

@@ -31,15 +31,22 @@ export async function createSession(
   return token;
 }
 
-/** The user behind a live session token, or undefined. One statement: it also marks the session seen. */
+/**
+ * The user behind a live session token, or undefined. One statement; it marks the session
+ * seen at most once a minute, so reads do not each cost a write.
+ */
 export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
   const { rows } = await knex.raw<{ rows: SessionUser[] }>(
-    `UPDATE gatehouse.sessions s SET last_seen_at = now()
-       FROM auth.users u
-      WHERE s.token_hash = ? AND s.expires_at > now() AND u.id = s.user_id
-      RETURNING u.id, u.email, s.id AS "sessionId",
-                coalesce(u.raw_app_meta_data->>'role', '') AS role,
-                coalesce(u.raw_user_meta_data->>'name', u.email) AS name`,
+    `WITH hit AS (
+       SELECT id, user_id, last_seen_at FROM gatehouse.sessions WHERE token_hash = ? AND expires_at > now()
+     ), touch AS (
+       UPDATE gatehouse.sessions SET last_seen_at = now()
+        WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
+     )
+     SELECT u.id, u.email, hit.id AS "sessionId",
+            coalesce(u.raw_app_meta_data->>'role', '') AS role,
+            coalesce(u.raw_user_meta_data->>'name', u.email) AS name
+       FROM hit JOIN auth.users u ON u.id = hit.user_id`,
     [hashToken(token)],
   );
   return rows[0];

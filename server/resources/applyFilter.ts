@@ -30,7 +30,8 @@ export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, f
       applySearch(query, resource, value, alias);
       continue;
     }
-    if (key === 'id' && !resource.fieldByName.has('id')) {
+    // `id` is the wire id react-admin knows (getMany), which is a column only when it is the key.
+    if (key === 'id' && !isIdTheKey(resource)) {
       applyIds(query, resource, value, alias);
       continue;
     }
@@ -49,6 +50,10 @@ export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, f
   }
   if (Object.keys(errors).length) throw badRequest(`Invalid filter: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(' ')}`, errors);
   return query;
+}
+
+export function isIdTheKey(resource: ResourceInfo): boolean {
+  return resource.primaryKey.length === 1 && resource.primaryKey[0] === 'id';
 }
 
 function parseValue(field: FieldMeta, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {

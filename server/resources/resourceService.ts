@@ -3,7 +3,7 @@ import type { QueryBuilder, Model } from 'objection';
 import type { ModelClass } from '../data/models.js';
 import { notFound } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
-import { applyFilter } from './applyFilter.js';
+import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { countRows } from './countRows.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
@@ -79,7 +79,7 @@ export function resourceService({ trx, resource, model }: ResourceContext) {
 function sortColumns(resource: ResourceInfo, sort: ListParams['sort']): [string, 'asc' | 'desc'][] {
   const order = (sort?.order ?? resource.defaultSort.order).toLowerCase() as 'asc' | 'desc';
   const requested = sort?.field ?? resource.defaultSort.field;
-  const columns = requested === 'id' && !resource.fieldByName.has('id') ? resource.primaryKey : [requested];
+  const columns = requested === 'id' && !isIdTheKey(resource) && resource.primaryKey.length ? resource.primaryKey : [requested];
   for (const c of columns) {
     const f = resource.fieldByName.get(c);
     if (!f) throw badRequest(`Cannot sort by ${requested}: no such field.`, { sort: `Unknown field ${requested}.` });

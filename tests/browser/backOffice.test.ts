@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
+import { pino } from 'pino';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { launchBrowser } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureSpaBuilt(pino({ level: 'silent' }));
+  server = await startTestServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the back-office in a browser', () => {
+  it('signs in, lists, filters, opens a record, edits it and sees the change', async () => {
+    const { rows } = await server.db.knex.raw(`SELECT id, name FROM services ORDER BY name LIMIT 1 OFFSET 3`);
+    const service = rows[0] as { id: string; name: string };
+
+    await page.goto(`${server.url}/`);
+    await page.fill('input[name="username"]', demoEmail('super_admin'));
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.getByText('Welcome').waitFor();
+    await expect(page.getByRole('button', { name: 'Finance' }).count()).resolves.toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/#/services`);
+    const rowsLocator = page.locator('table tbody tr');
+    await rowsLocator.first().waitFor();
+    const unfiltered = await rowsLocator.count();
+    expect(unfiltered).toBeGreaterThan(5);
+
+    await page.fill('input[name="q"]', service.name);
+    await expect.poll(() => rowsLocator.count(), { timeout: 10_000 }).toBeLessThan(unfiltered);
+    await page.getByRole('cell', { name: service.name, exact: true }).click();
+
+    await page.waitForURL(new RegExp(`#/services/${service.id}/show`));
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const nameInput = page.locator('input[name="name"]');
+    await nameInput.waitFor();
+    const renamed = `${service.name} (renamed)`;
+    await nameInput.fill(renamed);
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.waitForURL(new RegExp(`#/services/${service.id}/show`));
+    await page.getByText(renamed).first().waitFor();
+    const stored = await server.db.knex('services').where({ id: service.id }).first('name');
+    expect(stored.name).toBe(renamed);
+  });
+
+  it('shows the server’s per-field message beside the input', async () => {
+    const { rows } = await server.db.knex.raw(`SELECT a.id, a.code AS own_code, b.code AS taken_code FROM services a, services b WHERE a.id <> b.id LIMIT 1`);
+    await page.goto(`${server.url}/#/services/${rows[0].id}`);
+    const code = page.locator('input[name="code"]');
+    await code.waitFor();
+    await code.fill(rows[0].taken_code);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Already exists.').waitFor();
+    const stored = await server.db.knex('services').where({ id: rows[0].id }).first('code');
+    expect(stored.code).toBe(rows[0].own_code);
+  });
+});

@@ -12,6 +12,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/globalSetup.ts'],
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',

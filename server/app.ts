@@ -36,11 +36,28 @@ export function createApp({ knex, env, schema, logger }: AppDeps): Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          // MUI (emotion) injects style tags at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Over plain http (development, a LAN address) this directive would break every asset.
+          'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
+        },
       },
     }),
   );
-  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: env.NODE_ENV !== 'test' }));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+      autoLogging: env.NODE_ENV !== 'test',
+      // Only what helps; never headers, which carry the session cookie.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
 

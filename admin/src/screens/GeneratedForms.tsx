@@ -3,10 +3,14 @@ import type { ResourceMeta } from '../../../server/meta/types';
 import { inputFor } from '../fields/inputFor';
 import { useResourceMeta } from '../meta/useMeta';
 
+/** Time stamps the database keeps itself (a default, and usually a trigger): not for people to type. */
+const SYSTEM_STAMP = /^(created|updated|modified)_at$/;
+
 /** The inputs of a form: writable fields only; keys are typed on create, never changed after. */
 function inputsOf(resource: ResourceMeta, mode: 'create' | 'edit') {
   return resource.fields
     .filter((f) => !f.readOnly && !(mode === 'edit' && f.primaryKey))
+    .filter((f) => !(f.hasDefault && SYSTEM_STAMP.test(f.name)))
     .filter((f) => !(mode === 'create' && f.primaryKey && f.hasDefault))
     .map((f) => inputFor(f));
 }

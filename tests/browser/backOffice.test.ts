@@ -57,6 +57,22 @@ describe('the back-office in a browser', () => {
     expect(stored.name).toBe(renamed);
   });
 
+  it('renders every list, and a record of each, without an error', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const meta = await page.evaluate(async () => (await fetch('/api/meta')).json());
+    for (const resource of meta.resources as { name: string; primaryKey: string[] }[]) {
+      await page.goto(`${server.url}/#/${resource.name}`);
+      const firstRow = page.locator('table tbody tr').first();
+      await firstRow.or(page.getByText('No results found')).or(page.getByText(/No .* yet/)).first().waitFor();
+      if (resource.primaryKey.length && (await page.locator('table tbody tr').count()) > 0) {
+        await firstRow.locator('td').nth(1).click();
+        await page.getByRole('tab', { name: 'Details' }).waitFor();
+      }
+      expect(errors, resource.name).toEqual([]);
+    }
+  });
+
   it('shows the server’s per-field message beside the input', async () => {
     const { rows } = await server.db.knex.raw(`SELECT a.id, a.code AS own_code, b.code AS taken_code FROM services a, services b WHERE a.id <> b.id LIMIT 1`);
     await page.goto(`${server.url}/#/services/${rows[0].id}`);

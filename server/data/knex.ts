@@ -7,6 +7,15 @@ import pg from 'pg';
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, exactNumber);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, exactNumber);
+// Time stamps stay text, in ISO form: a JS Date keeps milliseconds, PostgreSQL microseconds,
+// and a key holding a time stamp must round-trip exactly.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, isoTimestamp);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, isoTimestamp);
+
+/** "2026-11-23 00:31:10.835123+00" -> "2026-11-23T00:31:10.835123+00:00" */
+export function isoTimestamp(text: string): string {
+  return text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+}
 
 function exactNumber(text: string): number | string {
   const n = Number(text);

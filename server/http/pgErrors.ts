@@ -46,7 +46,9 @@ export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'w
   if (err.code.startsWith('40')) return new HttpError(409, known.message);
   const resourceName = err.schema && err.table ? schema.byTable.get(`${err.schema}.${err.table}`) : undefined;
   const resource = resourceName ? schema.resources.get(resourceName) : undefined;
-  const columns = err.column ? [err.column] : (err.constraint && resource?.constraintColumns[err.constraint]) || [];
+  const named = err.column ? [err.column] : (err.constraint && resource?.constraintColumns[err.constraint]) || [];
+  // A hidden column (a secret) is never named to the client.
+  const columns = named.filter((c) => !resource?.hiddenColumns.includes(c));
   const labels = columns.map((c) => resource?.fieldByName.get(c)?.label ?? c);
   const subject = labels.length ? labels.join(', ') : 'A value';
   if (err.code === '23001' || (err.code === '23503' && operation === 'delete')) {

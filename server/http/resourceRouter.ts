@@ -45,7 +45,13 @@ export function resourceRouter({ knex, schema, models }: Deps): Router {
     res.json(await run(req, (svc) => svc.getOne(req.params.id)));
   });
   router.post('/:resource', async (req, res) => {
-    res.status(201).json(await run(req, (svc, r) => (writable(r), svc.create(req.body))));
+    res.status(201).json(
+      await run(req, (svc, r) => {
+        writable(r);
+        if (!r.creatable) throw badRequest(`${r.label} cannot be created here: it needs a value the back-office never handles.`);
+        return svc.create(req.body);
+      }),
+    );
   });
   router.put('/:resource/:id', async (req, res) => {
     res.json(await run(req, (svc, r) => (writable(r), svc.update(req.params.id, req.body))));

@@ -37,12 +37,14 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
     const fields = cols
       .filter((c) => !isSecretColumn(c.name))
       .map((c) => buildField(c, cons, primaryKey, catalog, rel));
-    return { rel, cons, primaryKey, fields, hidden: cols.filter((c) => isSecretColumn(c.name)).map((c) => c.name) };
+    const hiddenCols = cols.filter((c) => isSecretColumn(c.name));
+    const creatable = !hiddenCols.some((c) => c.not_null && c.default_expr === null && !c.generated && c.identity === '');
+    return { rel, cons, primaryKey, fields, hidden: hiddenCols.map((c) => c.name), creatable };
   });
 
   const displayByOid = new Map(partial.map((p) => [p.rel.oid, chooseDisplayField(p.fields, p.primaryKey)]));
   const resources = new Map<string, ResourceInfo>();
-  for (const { rel, cons, primaryKey, fields, hidden } of partial) {
+  for (const { rel, cons, primaryKey, fields, hidden, creatable } of partial) {
     for (const fk of cons.filter((c) => c.type === 'f' && c.columns.length === 1)) {
       const target = fk.ref_oid !== null ? nameOf(fk.ref_oid) : undefined;
       const field = fields.find((f) => f.name === colName(rel.oid, fk.columns[0]!));
@@ -83,6 +85,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       constraintColumns: Object.fromEntries(cons.map((c) => [c.name, c.columns.map((n) => colName(rel.oid, n))])),
       fieldByName: new Map(fields.map((f) => [f.name, f])),
       hiddenColumns: hidden,
+      creatable: creatable && !readOnly,
     });
   }
   addReverseReferences(resources);

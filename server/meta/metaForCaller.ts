@@ -9,9 +9,13 @@ const ALL_ACTIONS: ResourceAction[] = ['read', 'create', 'update', 'delete', 'ap
  * user may do everything; read-only resources never offer writes.
  */
 export function metaForCaller(schema: SchemaModel, _user: SessionUser): Meta {
-  const resources = [...schema.resources.values()].map(({ constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, ...resource }) => ({
-    ...resource,
-    actions: resource.readOnly ? ALL_ACTIONS.filter((a) => a === 'read' || a === 'export') : ALL_ACTIONS,
-  }));
+  const resources = [...schema.resources.values()].map(
+    ({ constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource }) => ({
+      ...resource,
+      actions: ALL_ACTIONS.filter(
+        (a) => (a === 'read' || a === 'export' || !resource.readOnly) && (a !== 'create' || creatable),
+      ),
+    }),
+  );
   return { modules: schema.modules, resources };
 }

@@ -7,6 +7,8 @@ export interface ResourceInfo extends Omit<ResourceMeta, 'actions'> {
   fieldByName: Map<string, FieldMeta>;
   /** Columns present in the table but never exposed (secrets). */
   hiddenColumns: string[];
+  /** False when a hidden column must be given on insert: such rows cannot be created here. */
+  creatable: boolean;
 }
 
 export interface SchemaModel {

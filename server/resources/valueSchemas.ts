@@ -21,11 +21,16 @@ function scalarSchema(kind: FieldKind, field: FieldMeta): z.ZodType {
         ? z.string().max(field.maxLength, `At most ${field.maxLength} characters.`)
         : z.string();
     case 'integer':
-      return z.coerce
-        .number({ message: 'Must be a whole number.' })
-        .int('Must be a whole number.')
-        .min(field.min ?? INT4_MIN, `Must be at least ${field.min ?? INT4_MIN}.`)
-        .max(field.max ?? INT4_MAX, `Must be at most ${field.max ?? INT4_MAX}.`);
+      // Numbers, or text that is one (query strings); never true, [] or {} coerced into 1 or 0.
+      return z
+        .union([z.number(), z.string().regex(INTEGER_TEXT).transform(Number)], { message: 'Must be a whole number.' })
+        .pipe(
+          z
+            .number()
+            .int('Must be a whole number.')
+            .min(field.min ?? INT4_MIN, `Must be at least ${field.min ?? INT4_MIN}.`)
+            .max(field.max ?? INT4_MAX, `Must be at most ${field.max ?? INT4_MAX}.`),
+        );
     case 'bigint':
       return z
         .union([z.number().int(), z.string().regex(INTEGER_TEXT)], { message: 'Must be a whole number.' })

@@ -36,8 +36,14 @@ try {
   if (db.demo) {
     const { hasDemoData, seedDemo } = await import('./seed/seedDemo.js');
     if (!(await hasDemoData(db.knex))) {
-      logger.info('seeding demo data (first start only)...');
-      await seedDemo(db.knex, {});
+      logger.info('seeding demo data (first start only, about 10 seconds)...');
+      let reported = 0;
+      await seedDemo(db.knex, {
+        onProgress: (done, total) => {
+          const percent = Math.floor((done / total) * 100);
+          if (percent >= reported + 25) logger.info(`seeding demo data: ${(reported = percent)}%`);
+        },
+      });
     }
   }
   if (env.GATEHOUSE_ADMIN_EMAIL && env.GATEHOUSE_ADMIN_PASSWORD) {

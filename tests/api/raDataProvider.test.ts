@@ -35,7 +35,6 @@ afterAll(() => server.close());
 /** Columns a write sets as sent; time stamps the database keeps itself are left out. */
 const writableFields = (r: ResourceMeta) =>
   r.fields.filter((f) => !f.readOnly && !f.primaryKey && !(f.hasDefault && /^(created|updated)_at$/.test(f.name)));
-const syntheticId = (r: ResourceMeta) => !(r.primaryKey.length === 1 && r.primaryKey[0] === 'id');
 
 /** A value unlike `value` that the column still accepts. */
 function vary(field: FieldMeta, value: unknown, attempt: number): unknown {

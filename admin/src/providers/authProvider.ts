@@ -15,7 +15,7 @@ export const authProvider: AuthProvider = {
         credentials: 'same-origin',
       });
     } catch (error) {
-      throw new Error(error instanceof HttpError ? error.message : 'Cannot reach the server.');
+      throw new Error(error instanceof HttpError ? error.message : 'Cannot reach the server.', { cause: error });
     }
   },
   async logout() {

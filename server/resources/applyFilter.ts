@@ -4,6 +4,7 @@ import type { FieldMeta } from '../meta/types.js';
 import { decodeWireId } from './recordId.js';
 import { filterValueSchema } from './valueSchemas.js';
 
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OPERATORS = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<', _neq: '<>' } as const;
 type Suffix = keyof typeof OPERATORS;
 
@@ -86,6 +87,11 @@ function compare(query: Where, field: FieldMeta, op: string, value: unknown, ali
   const parsed = parseValue(field, value);
   if (!parsed.ok) return parsed.message;
   if (parsed.value === null) return 'Cannot compare with null.';
+  // "Up to 31 March" on a time stamp means up to the end of that day, not its first instant.
+  if (field.kind === 'datetime' && (op === '<=' || op === '>') && typeof parsed.value === 'string' && BARE_DATE.test(parsed.value)) {
+    query.whereRaw(`?? ${op === '<=' ? '<' : '>='} (?::date + 1)`, [alias(field.name), parsed.value]);
+    return undefined;
+  }
   query.where(alias(field.name), op, parsed.value);
   return undefined;
 }

@@ -51,6 +51,16 @@ describe('getList', () => {
     expect(searched.json.some((s: { name: string }) => s.name.toLowerCase().includes(word))).toBe(true);
   });
 
+  it('reads a bare date as the whole day when bounding a time stamp', async () => {
+    const { rows } = await server.db.knex.raw(
+      `SELECT (created_at AT TIME ZONE 'UTC')::date::text AS day, count(*)::int AS n FROM bookings GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
+    const { day, n } = rows[0];
+    const res = await api.get(`/api/bookings${q({ filter: { created_at_gte: day, created_at_lte: day }, range: [0, 499] })}`);
+    expect(res.status).toBe(200);
+    expect(res.json).toHaveLength(n);
+  });
+
   it('serves getMany (filter by id list) and getManyReference (filter by target)', async () => {
     const page = await api.get(`/api/vendors${q({ range: [0, 2] })}`);
     const ids = page.json.map((v: { id: string }) => v.id);

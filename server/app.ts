@@ -15,7 +15,7 @@ import { metaForCaller } from './meta/metaForCaller.js';
 import { authRouter } from './http/authRouter.js';
 import { errorHandler } from './http/errorHandler.js';
 import { notFound } from './http/errors.js';
-import { requireUser } from './http/requireUser.js';
+import { requireSession, resolveUser } from './http/requireUser.js';
 import { resourceRouter } from './http/resourceRouter.js';
 
 export const SPA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
@@ -63,8 +63,8 @@ export function createApp({ knex, env, schema, logger }: AppDeps): Express {
 
   const api = express.Router();
   api.use('/auth', authRouter(knex, env));
-  api.use(requireUser(knex));
-  api.get('/meta', (req, res) => {
+  api.use(requireSession);
+  api.get('/meta', resolveUser(knex), (req, res) => {
     res.json(metaForCaller(schema, req.user!));
   });
   api.use(resourceRouter({ knex, schema: () => schema, models: () => models }));

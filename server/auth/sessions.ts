@@ -32,21 +32,39 @@ export async function createSession(
 }
 
 /**
- * The user behind a live session token, or undefined. One statement; it marks the session
- * seen at most once a minute, so reads do not each cost a write.
+ * The user behind a live session token, as a top-level statement (it holds a data-modifying
+ * CTE: the session is marked seen at most once a minute, so reads do not each cost a write).
+ * `where` may add conditions on `who` (used to set the caller as a side effect).
  */
-export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
-  const { rows } = await knex.raw<{ rows: SessionUser[] }>(
-    `WITH hit AS (
+function sessionUserStatement(where = ''): string {
+  return `WITH hit AS (
        SELECT id, user_id, last_seen_at FROM gatehouse.sessions WHERE token_hash = ? AND expires_at > now()
      ), touch AS (
        UPDATE gatehouse.sessions SET last_seen_at = now()
         WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
+     ), who AS (
+       SELECT u.id, u.email, hit.id AS "sessionId",
+              coalesce(u.raw_app_meta_data->>'role', '') AS role,
+              coalesce(u.raw_user_meta_data->>'name', u.email) AS name
+         FROM hit JOIN auth.users u ON u.id = hit.user_id
      )
-     SELECT u.id, u.email, hit.id AS "sessionId",
-            coalesce(u.raw_app_meta_data->>'role', '') AS role,
-            coalesce(u.raw_user_meta_data->>'name', u.email) AS name
-       FROM hit JOIN auth.users u ON u.id = hit.user_id`,
+     SELECT who.* FROM who ${where}`;
+}
+
+export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
+  const { rows } = await knex.raw<{ rows: SessionUser[] }>(sessionUserStatement(), [hashToken(token)]);
+  return rows[0];
+}
+
+/**
+ * Inside a request's transaction: resolves the session and sets the caller for the database
+ * (transaction-local, bound parameters) in one statement, one round trip.
+ */
+export async function enterSession(trx: Knex.Transaction, token: string): Promise<SessionUser | undefined> {
+  const { rows } = await trx.raw<{ rows: SessionUser[] }>(
+    sessionUserStatement(
+      `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL`,
+    ),
     [hashToken(token)],
   );
   return rows[0];

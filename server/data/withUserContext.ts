@@ -1,19 +1,22 @@
 import type { Knex } from 'knex';
-
-export interface Caller {
-  id: string;
-  role: string;
-}
+import { enterSession, type SessionUser } from '../auth/sessions.js';
+import { unauthorized } from '../http/errors.js';
 
 /**
- * The one door for identity into the database: opens the request's transaction and sets
- * the caller with bound, transaction-local set_config calls in a single statement, so a
- * pooled connection never carries one request's identity into the next. Every query of
- * the request must use the `trx` given to `fn`.
+ * The one door for identity into the database: opens the request's transaction, resolves the
+ * session and sets the caller with transaction-local set_config calls — all in the first
+ * statement — so a pooled connection never carries one request's identity into the next and
+ * the request costs no extra round trip. Every query of the request must use the `trx`
+ * given to `fn`. An expired session rolls back with 401.
  */
-export async function withUserContext<T>(knex: Knex, caller: Caller, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function withUserContext<T>(
+  knex: Knex,
+  sessionToken: string,
+  fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
+): Promise<T> {
   return knex.transaction(async (trx) => {
-    await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.role', ?, true)`, [caller.id, caller.role]);
-    return fn(trx);
+    const user = await enterSession(trx, sessionToken);
+    if (!user) throw unauthorized('Your session has ended; please sign in again.');
+    return fn(trx, user);
   });
 }

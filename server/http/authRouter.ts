@@ -8,7 +8,7 @@ import { findUserByEmail } from '../auth/users.js';
 import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
 import type { Env } from '../env.js';
 import { badRequest, unauthorized } from './errors.js';
-import { requireUser } from './requireUser.js';
+import { resolveUser } from './requireUser.js';
 
 const credentials = z.object({
   email: z.string().trim().email('Enter a valid email address.'),
@@ -45,7 +45,7 @@ export function authRouter(knex: Knex, env: Env): Router {
     res.json({ user: { id: user.id, email: user.email, role: user.role, name: user.name } });
   });
 
-  router.get('/me', requireUser(knex), (req, res) => {
+  router.get('/me', resolveUser(knex), (req, res) => {
     const { id, email, role, name } = req.user!;
     res.json({ id, email, role, name });
   });

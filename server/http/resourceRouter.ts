@@ -24,8 +24,7 @@ export function resourceRouter({ knex, schema, models }: Deps): Router {
   const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo) => Promise<T>) => {
     const resource = schema().resources.get(String(req.params.resource));
     if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
-    const user = req.user!;
-    return withUserContext(knex, { id: user.id, role: user.role }, (trx) =>
+    return withUserContext(knex, req.sessionToken!, (trx) =>
       fn(resourceService({ trx, resource, model: models().get(resource.name)! }), resource),
     );
   };

@@ -21,7 +21,6 @@ afterAll(() => server.close());
 const api = new ApiClient(server.url);
 await api.login(demoEmail('super_admin'), DEMO_PASSWORD);
 const meta: Meta = (await api.get('/api/meta')).json;
-const resourceByName = new Map(meta.resources.map((r) => [r.name, r]));
 
 type Row = RaRecord & Record<string, unknown>;
 /** What ra-core's fetchJson rejects with, plus the request we add for the failure report. */

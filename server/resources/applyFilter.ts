@@ -31,8 +31,9 @@ export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, f
       applySearch(query, resource, value, alias);
       continue;
     }
-    // `id` is the wire id react-admin knows (getMany), which is a column only when it is the key.
-    if (key === 'id' && !isIdTheKey(resource)) {
+    // `id` is the wire id react-admin knows (getMany), which is a column only when it is the key;
+    // where the table also has a column named id, values that are no wire id filter that column.
+    if (key === 'id' && !isIdTheKey(resource) && (!resource.fieldByName.has('id') || allWireIds(resource, value))) {
       applyIds(query, resource, value, alias);
       continue;
     }
@@ -106,6 +107,17 @@ function applySearch(query: Where, resource: ResourceInfo, value: unknown, alias
   const pattern = `%${value.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const sql = columns.map(() => '??::text ILIKE ?').join(' OR ');
   query.whereRaw(`(${sql})`, columns.flatMap((c) => [alias(c.name), pattern]));
+}
+
+function allWireIds(resource: ResourceInfo, value: unknown): boolean {
+  return (Array.isArray(value) ? value : [value]).every((id) => {
+    try {
+      decodeWireId(resource, id);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function applyIds(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string): void {

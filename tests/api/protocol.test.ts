@@ -72,6 +72,15 @@ describe('getList', () => {
     expect(refs.json.every((t: { vendor_id: string }) => t.vendor_id === ids[0])).toBe(true);
   });
 
+  it('filters a composite-key table by its wire id and by its own id column', async () => {
+    const [event] = (await api.get(`/api/analytics_events${q({ range: [0, 0] })}`)).json;
+    const [uuid] = JSON.parse(event.id);
+    const byWire = await api.get(`/api/analytics_events${q({ filter: { id: [event.id] } })}`);
+    expect(byWire.json.map((e: { id: string }) => e.id)).toEqual([event.id]);
+    const byColumn = await api.get(`/api/analytics_events${q({ filter: { id: uuid } })}`);
+    expect(byColumn.json.map((e: { id: string }) => e.id)).toEqual([event.id]);
+  });
+
   it('refuses bad parameters with 400 and a message per parameter', async () => {
     for (const bad of [
       `/api/services?sort=notjson`,

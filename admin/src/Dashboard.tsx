@@ -1,44 +1,61 @@
-import { Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
+import ChevronRight from '@mui/icons-material/ChevronRight';
+import { Alert, Avatar, Box, Card, CardHeader, List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Title, useGetIdentity } from 'react-admin';
 import { Link } from 'react-router-dom';
+import type { ModuleMeta, ResourceMeta } from '../../server/meta/types';
 import { moduleIcon } from './layout/moduleIcons';
-import { useMeta } from './meta/useMeta';
+import { useMeta, useMetaFailure } from './meta/useMeta';
 
-/** Home: the modules the caller can reach, each with its screens. */
+function ModuleCard({ module, resources }: { module: ModuleMeta; resources: ResourceMeta[] }) {
+  const Icon = moduleIcon(module.name);
+  return (
+    <Card variant="outlined" sx={{ display: 'flex', flexDirection: 'column' }}>
+      <CardHeader
+        avatar={
+          <Avatar sx={{ bgcolor: 'action.selected', color: 'primary.main' }}>
+            <Icon />
+          </Avatar>
+        }
+        title={module.label}
+        subheader={`${resources.length} ${resources.length === 1 ? 'screen' : 'screens'}`}
+        slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }}
+      />
+      <List dense disablePadding sx={{ pb: 1 }}>
+        {resources.map((r) => (
+          <ListItemButton key={r.name} component={Link} to={`/${r.name}`} sx={{ px: 2.5 }}>
+            <ListItemText primary={r.label} secondary={r.help} slotProps={{ secondary: { noWrap: true } }} />
+            <ChevronRight fontSize="small" color="action" />
+          </ListItemButton>
+        ))}
+      </List>
+    </Card>
+  );
+}
+
+/** Home: the modules the caller can reach, each card listing its screens. */
 export function Dashboard() {
   const meta = useMeta();
+  const failure = useMetaFailure();
   const { identity } = useGetIdentity();
+  const byLabel = (a: ResourceMeta, b: ResourceMeta) => a.label.localeCompare(b.label);
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ py: 3, px: { xs: 1, md: 2 }, maxWidth: 1400 }}>
       <Title title="Gatehouse" />
-      <Typography variant="h5" sx={{ mb: 0.5 }}>
+      <Typography variant="h5" sx={{ fontWeight: 600, mb: 0.5 }}>
         Welcome{identity?.fullName ? `, ${identity.fullName}` : ''}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 3 }}>
-        Your back-office: {meta.resources.length} screens in {meta.modules.length} modules.
+        Everything your role can open, grouped by department.
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: 2 }}>
+      {failure && (
+        <Alert severity="error" sx={{ mb: 3 }}>
+          The screens could not be loaded ({failure.message}). Reload the page to try again.
+        </Alert>
+      )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 2, alignItems: 'start' }}>
         {meta.modules.map((module) => {
-          const Icon = moduleIcon(module.name);
-          const resources = meta.resources.filter((r) => r.module === module.name);
-          if (resources.length === 0) return null;
-          return (
-            <Card key={module.name} variant="outlined">
-              <CardContent>
-                <Stack direction="row" sx={{ alignItems: 'center', gap: 1, mb: 1.5 }}>
-                  <Icon color="primary" />
-                  <Typography variant="h6">{module.label}</Typography>
-                </Stack>
-                <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-                  {resources.map((r) => (
-                    <CardActionArea key={r.name} component={Link} to={`/${r.name}`} sx={{ width: 'auto', borderRadius: 4 }}>
-                      <Chip label={r.label} variant="outlined" clickable />
-                    </CardActionArea>
-                  ))}
-                </Stack>
-              </CardContent>
-            </Card>
-          );
+          const resources = meta.resources.filter((r) => r.module === module.name).sort(byLabel);
+          return resources.length ? <ModuleCard key={module.name} module={module} resources={resources} /> : null;
         })}
       </Box>
     </Box>

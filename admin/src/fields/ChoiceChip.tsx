@@ -12,7 +12,7 @@ export function ChoiceChip({ source }: { source: string; label?: string }) {
     <Chip
       size="small"
       label={humanizeChoice(String(value))}
-      sx={{ bgcolor: `${color}1f`, color, fontWeight: 600, border: `1px solid ${color}55` }}
+      sx={{ bgcolor: `${color}1f`, color, fontWeight: 600, border: `1px solid ${color}55`, width: 'fit-content' }}
     />
   );
 }

@@ -1,29 +1,43 @@
-import { TextInput, type TextInputProps } from 'react-admin';
+import { TextInput, type TextInputProps, type Validator } from 'react-admin';
 
-/** Text that does not parse is kept in this wrapper, so the validator can refuse it. */
-interface InvalidJson {
-  invalidJsonText: string;
-  error: string;
+/**
+ * What the user typed, kept verbatim while they type: re-formatting valid JSON on every
+ * keystroke would move the caret to the end. The form turns drafts into values on save.
+ */
+export class JsonDraft {
+  readonly value: unknown;
+  readonly error: string | undefined;
+  constructor(readonly text: string) {
+    let value: unknown = null;
+    let error: string | undefined;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    this.value = value;
+    this.error = error;
+  }
 }
-const isInvalid = (v: unknown): v is InvalidJson => typeof v === 'object' && v !== null && 'invalidJsonText' in v;
 
 const format = (value: unknown) =>
-  value === null || value === undefined ? '' : isInvalid(value) ? value.invalidJsonText : JSON.stringify(value, null, 2);
+  value instanceof JsonDraft ? value.text : value === null || value === undefined ? '' : JSON.stringify(value, null, 2);
 
-const parse = (text: string): unknown => {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    return { invalidJsonText: text, error: (e as Error).message } satisfies InvalidJson;
-  }
-};
+// Empty text is null, so `required()` still sees an empty field.
+const parse = (text: string) => (text.trim() === '' ? null : new JsonDraft(text));
 
-const validJson = (value: unknown) => (isInvalid(value) ? `Not valid JSON: ${value.error}` : undefined);
+const validJson: Validator = (value: unknown) => (value instanceof JsonDraft && value.error ? `Not valid JSON: ${value.error}` : undefined);
 
-/** A JSON editor: monospace, formatted on load, refuses invalid JSON before it is sent. */
+/** A form's values with every JSON draft replaced by the value it parses to (for Create/Edit `transform`). */
+export function resolveJsonDrafts<T extends Record<string, unknown>>(data: T): T {
+  const entries = Object.entries(data).map(([k, v]) => [k, v instanceof JsonDraft ? v.value : v]);
+  return Object.fromEntries(entries) as T;
+}
+
+/** A JSON editor: monospace, pretty-printed on load, refuses invalid JSON before it is sent. */
 export function JsonInput(props: TextInputProps) {
-  const validate = [validJson, ...(Array.isArray(props.validate) ? props.validate : props.validate ? [props.validate] : [])];
+  const own = props.validate;
+  const validate = [validJson, ...(Array.isArray(own) ? own : own ? [own] : [])];
   return (
     <TextInput
       {...props}
@@ -32,7 +46,7 @@ export function JsonInput(props: TextInputProps) {
       format={format}
       parse={parse}
       validate={validate}
-      sx={{ '& textarea': { fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 13 } }}
+      sx={{ '& textarea': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 13 } }}
     />
   );
 }

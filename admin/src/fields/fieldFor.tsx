@@ -1,7 +1,8 @@
 import { Typography } from '@mui/material';
 import type { ReactElement } from 'react';
-import { BooleanField, DateField, NumberField, ReferenceField, TextField, useRecordContext } from 'react-admin';
+import { BooleanField, DateField, NumberField, ReferenceField, ReferenceOneField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
+import { isKeyReference } from '../meta/metaStore';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
@@ -9,22 +10,39 @@ import { JsonView } from './JsonView';
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
 
-const MONEY = { style: 'currency', currency: 'INR', maximumFractionDigits: 2 } as const;
+const MONEY = { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 
-/** Long text in a list: the first line, cut short; in full on the show page. */
+// Short, unambiguous dates ("28 Mar 2025, 2:30 pm") that keep a list row on one line.
+const DAY = { dateStyle: 'medium' } as const;
+const MOMENT = { dateStyle: 'medium', timeStyle: 'short' } as const;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** A bare "2025-03-31" is a calendar day: read it as local midnight, not UTC (which shows the day before west of Greenwich). */
+const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function calendarDay(value: unknown): Date {
+  const m = typeof value === 'string' ? BARE_DATE.exec(value) : null;
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value as string);
+}
+
+/** Long text in a list: one line, cut with an ellipsis; in full (with a tooltip) on hover. */
 function ShortText({ source }: Props) {
   const value = useRecordContext()?.[source];
   if (value === null || value === undefined) return null;
-  const text = String(value);
-  return <Typography variant="body2">{text.length > 80 ? `${text.slice(0, 80)}…` : text}</Typography>;
+  return (
+    <Typography variant="body2" noWrap title={String(value)} sx={{ maxWidth: 320 }}>
+      {String(value)}
+    </Typography>
+  );
 }
 
-function MonoText({ source }: Props) {
+/** Keys and uuids: monospace; lists show the first 8 characters, the show page all of them. */
+function MonoText({ source, short }: Props & { short: boolean }) {
   const value = useRecordContext()?.[source];
   if (value === null || value === undefined) return null;
+  const text = String(value);
   return (
-    <Typography variant="body2" sx={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12 }} title={String(value)}>
-      {String(value).length > 13 ? `${String(value).slice(0, 8)}…` : String(value)}
+    <Typography variant="body2" title={text} sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 }}>
+      {short && text.length > 13 ? `${text.slice(0, 8)}…` : text}
     </Typography>
   );
 }
@@ -36,12 +54,12 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
   integer: (p) => <NumberField {...p} />,
   bigint: (p) => <TextField {...p} />,
   decimal: (p, f) => <NumberField {...p} options={{ maximumFractionDigits: f.scale ?? 6 }} />,
-  money: (p) => <NumberField {...p} locales="en-IN" options={MONEY} />,
+  money: (p) => <NumberField {...p} locales="en-IN" options={MONEY} sx={NO_WRAP} />,
   boolean: (p) => <BooleanField {...p} />,
-  date: (p) => <DateField {...p} locales="en-IN" />,
+  date: (p) => <DateField {...p} locales="en-IN" options={DAY} transform={calendarDay} sx={NO_WRAP} />,
   time: (p) => <TextField {...p} />,
-  datetime: (p) => <DateField {...p} showTime locales="en-IN" />,
-  uuid: (p) => <MonoText {...p} />,
+  datetime: (p) => <DateField {...p} showTime locales="en-IN" options={MOMENT} sx={NO_WRAP} />,
+  uuid: (p, _f, where) => <MonoText {...p} short={where === 'list'} />,
   json: (p) => <JsonView {...p} />,
   enum: (p) => <ChoiceChip {...p} />,
   array: (p) => <ArrayChips {...p} />,
@@ -53,6 +71,14 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
 /** The component that shows a field, by its kind; references link to their target. */
 export function fieldFor(field: FieldMeta, where: Where): ReactElement {
   const props = { key: field.name, source: field.name, label: field.label };
+  if (field.reference && !isKeyReference(field.reference)) {
+    // A key on another unique column: look the target up by that column, not by id.
+    return (
+      <ReferenceOneField {...props} reference={field.reference.resource} target={field.reference.field} link="show" emptyText="">
+        <TextField source={field.reference.displayField} />
+      </ReferenceOneField>
+    );
+  }
   if (field.reference) {
     return (
       <ReferenceField {...props} reference={field.reference.resource} link="show" emptyText="">

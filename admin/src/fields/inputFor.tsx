@@ -1,26 +1,32 @@
 import type { ReactElement } from 'react';
 import {
-  ArrayInput, AutocompleteInput, BooleanInput, DateInput, DateTimeInput, maxLength, maxValue, minValue,
-  NullableBooleanInput, NumberInput, ReferenceInput, required, SelectInput, SimpleFormIterator, TextInput,
+  AutocompleteInput, BooleanInput, DateInput, DateTimeInput, maxLength, maxValue, minValue,
+  NullableBooleanInput, NumberInput, ReferenceInput, required, SelectInput, TextInput,
   type Validator,
 } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
 import { humanizeChoice } from './choiceColor';
+import { isKeyReference } from '../meta/metaStore';
+import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
 
 type Props = { source: string; label: string; validate: Validator[]; helperText?: string; fullWidth?: boolean };
 
+const NUMERIC: FieldKind[] = ['integer', 'decimal', 'money'];
 const choicesOf = (f: FieldMeta) => (f.choices ?? []).map((c) => ({ id: c, name: humanizeChoice(c) }));
 const emptyToNull = (v: unknown) => (v === '' ? null : v);
+const wholeNumber: Validator = (v: unknown) =>
+  v === null || v === undefined || v === '' || /^-?\d+$/.test(String(v)) ? undefined : 'Must be a whole number';
 
 /** The closed table FieldKind -> input component. */
 const INPUT_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta) => ReactElement> = {
   text: (p) => <TextInput {...p} />,
   longtext: (p) => <TextInput {...p} multiline minRows={3} fullWidth />,
   integer: (p, f) => <NumberInput {...p} step={1} min={f.min} max={f.max} />,
-  bigint: (p) => <TextInput {...p} />,
+  // int8 may exceed JS numbers, so it stays text end to end.
+  bigint: (p) => <TextInput {...p} validate={[...p.validate, wholeNumber]} parse={emptyToNull} />,
   decimal: (p, f) => <NumberInput {...p} min={f.min} max={f.max} />,
-  money: (p) => <NumberInput {...p} step={0.01} />,
+  money: (p, f) => <NumberInput {...p} step={0.01} min={f.min} max={f.max} />,
   boolean: (p, f) => (f.nullable ? <NullableBooleanInput {...p} /> : <BooleanInput {...p} />),
   date: (p) => <DateInput {...p} />,
   time: (p) => <TextInput {...p} type="time" parse={emptyToNull} slotProps={{ inputLabel: { shrink: true } }} />,
@@ -32,23 +38,12 @@ const INPUT_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta) => ReactElement>
     f.elementKind === 'json' ? (
       <JsonInput {...p} fullWidth />
     ) : (
-      <ArrayInput {...p}>
-        <SimpleFormIterator inline disableReordering>
-          {scalarInput({ ...f, kind: f.elementKind ?? 'text' })}
-        </SimpleFormIterator>
-      </ArrayInput>
+      <ChipsInput {...p} choices={f.choices} numeric={NUMERIC.includes(f.elementKind ?? 'text')} />
     ),
   inet: (p) => <TextInput {...p} />,
   interval: (p) => <TextInput {...p} />,
   other: (p) => <TextInput {...p} />,
 };
-
-/** An element of an array: an input without its own label or source. */
-function scalarInput(f: FieldMeta): ReactElement {
-  if (f.kind === 'enum') return <SelectInput source="" label={false} choices={choicesOf(f)} />;
-  if (['integer', 'decimal', 'money'].includes(f.kind)) return <NumberInput source="" label={false} />;
-  return <TextInput source="" label={false} />;
-}
 
 function validatorsOf(f: FieldMeta): Validator[] {
   const v: Validator[] = [];
@@ -62,7 +57,7 @@ function validatorsOf(f: FieldMeta): Validator[] {
 /** The input that edits a field, by its kind; references are autocompletes over the target. */
 export function inputFor(field: FieldMeta): ReactElement {
   const props: Props = { source: field.name, label: field.label, validate: validatorsOf(field), helperText: field.help };
-  if (field.reference) {
+  if (field.reference && isKeyReference(field.reference)) {
     const display = field.reference.displayField;
     return (
       <ReferenceInput key={field.name} source={field.name} reference={field.reference.resource}>

@@ -1,12 +1,18 @@
-import { usePermissions, useResourceContext } from 'react-admin';
+import { useSyncExternalStore } from 'react';
+import { useResourceContext } from 'react-admin';
 import type { Meta, ResourceMeta } from '../../../server/meta/types';
+import { currentMeta, metaFailure, subscribeMeta } from './metaStore';
 
 const EMPTY: Meta = { modules: [], resources: [] };
 
-/** The caller's metadata: authProvider.getPermissions loads it once, react-admin caches it. */
+/** The caller's metadata; resources are registered only once it has loaded, so screens always see it. */
 export function useMeta(): Meta {
-  const { permissions } = usePermissions<Meta>();
-  return permissions ?? EMPTY;
+  return useSyncExternalStore(subscribeMeta, () => currentMeta() ?? EMPTY);
+}
+
+/** Why the metadata could not be loaded, if it could not (the dashboard says so). */
+export function useMetaFailure(): Error | undefined {
+  return useSyncExternalStore(subscribeMeta, metaFailure);
 }
 
 /** The metadata of a resource by name (the current one when no name is given). */

@@ -1,8 +1,25 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils } from 'react-admin';
+import { fetchUtils, HttpError } from 'react-admin';
+
+type Body = { message?: string; errors?: Record<string, unknown> } | undefined;
+
+/**
+ * fetchJson rejects with an HttpError whose `body` is the server's JSON, so a 400's
+ * `{ errors: { field: message } }` reaches react-admin's create/edit controllers as
+ * `error.body.errors` and each message is drawn beside its input. The overall message is
+ * added as `root.serverError`, which react-admin notifies instead of a bare "form invalid"
+ * (it is the only trace of an error on a field the form does not show).
+ */
+async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+  } catch (error) {
+    const body = error instanceof HttpError ? (error.body as Body) : undefined;
+    if (!(error instanceof HttpError) || !body?.errors || Object.keys(body.errors).length === 0) throw error;
+    const errors = { ...body.errors, root: { serverError: body.message ?? error.message } };
+    throw new HttpError(error.message, error.status, { ...body, errors });
+  }
+}
 
 /** The API speaks ra-data-simple-rest's protocol as is; the session cookie rides along. */
-const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
-
 export const dataProvider = simpleRestProvider('/api', httpClient);

@@ -7,12 +7,18 @@ export interface ResourceOverride {
   create?: ComponentType;
 }
 
+type OverrideModule = ResourceOverride & { default?: ResourceOverride };
+
 /**
- * Hand-written screens for one resource live in `resources/<name>/index.tsx` and win over
- * the generated ones; none are needed yet, the generator serves every table.
+ * Hand-written screens for one resource live in `resources/<name>/index.tsx` (named exports
+ * `list`, `show`, `edit`, `create`, or a default object of them) and win over the generated
+ * ones. Loaded eagerly: they are few, and the router needs to know which screens exist.
  */
-const modules = import.meta.glob<{ default: ResourceOverride }>('./*/index.tsx', { eager: true });
+const modules = import.meta.glob<OverrideModule>('./*/index.tsx', { eager: true });
 
 export const OVERRIDES: Record<string, ResourceOverride> = Object.fromEntries(
-  Object.entries(modules).map(([path, mod]) => [path.split('/')[1]!, mod.default]),
+  Object.entries(modules).map(([path, mod]) => {
+    const { list, show, edit, create } = mod.default ?? mod;
+    return [path.split('/')[1]!, { list, show, edit, create }];
+  }),
 );

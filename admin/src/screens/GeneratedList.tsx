@@ -1,4 +1,5 @@
 import { BulkDeleteButton, CreateButton, Datagrid, ExportButton, List, TopToolbar, FilterButton } from 'react-admin';
+import type { ResourceAction } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
 import { useResourceMeta } from '../meta/useMeta';
 import { filtersFor } from './filtersFor';
@@ -7,7 +8,7 @@ import { filtersFor } from './filtersFor';
 export function GeneratedList() {
   const resource = useResourceMeta();
   if (!resource) return null;
-  const can = (a: string) => resource.actions.includes(a as never);
+  const can = (a: ResourceAction) => resource.actions.includes(a);
   const writable = !resource.readOnly;
   const actions = (
     <TopToolbar>

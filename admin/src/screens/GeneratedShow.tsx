@@ -1,11 +1,12 @@
 import { Box } from '@mui/material';
 import {
-  Datagrid, DeleteButton, EditButton, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TopToolbar,
-  useRecordContext,
+  DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TopToolbar,
 } from 'react-admin';
-import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
+import type { FieldMeta, ResourceAction, ResourceMeta } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
+import { RecordTitle } from './RecordTitle';
+import { RelatedList } from './RelatedList';
 
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
 
@@ -32,17 +33,12 @@ function Details({ resource }: { resource: ResourceMeta }) {
   );
 }
 
-function Title({ resource }: { resource: ResourceMeta }) {
-  const record = useRecordContext();
-  return <>{`${resource.label}: ${record ? String(record[resource.displayField] ?? record.id) : ''}`}</>;
-}
-
 /** A record: its fields, then one tab per table that refers to it (a vendor's therapists, bookings...). */
 export function GeneratedShow() {
   const resource = useResourceMeta();
   const meta = useMeta();
   if (!resource) return null;
-  const can = (a: string) => resource.actions.includes(a as never);
+  const can = (a: ResourceAction) => resource.actions.includes(a);
   const actions = (
     <TopToolbar>
       {!resource.readOnly && can('update') && <EditButton />}
@@ -50,7 +46,7 @@ export function GeneratedShow() {
     </TopToolbar>
   );
   return (
-    <Show actions={actions} title={<Title resource={resource} />}>
+    <Show actions={actions} title={<RecordTitle resource={resource} />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Details">
           <Details resource={resource} />
@@ -60,12 +56,7 @@ export function GeneratedShow() {
           if (!other) return null;
           return (
             <TabbedShowLayout.Tab key={`${ref.resource}.${ref.field}`} label={ref.label} path={`${ref.resource.replace(/\W/g, '_')}_${ref.field}`}>
-              <ReferenceManyField reference={ref.resource} target={ref.field} source={ref.target} label={false}
-                sort={other.defaultSort} perPage={10} pagination={<Pagination />}>
-                <Datagrid rowClick="show" bulkActionButtons={false}>
-                  {other.fields.filter((f) => f.inList && f.name !== ref.field).map((f) => fieldFor(f, 'list'))}
-                </Datagrid>
-              </ReferenceManyField>
+              <RelatedList reverse={ref} other={other} />
             </TabbedShowLayout.Tab>
           );
         })}

@@ -2,36 +2,50 @@ import type { ReactElement } from 'react';
 import {
   AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, TextInput,
 } from 'react-admin';
-import type { ResourceMeta } from '../../../server/meta/types';
+import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { humanizeChoice } from '../fields/choiceColor';
+import { isKeyReference } from '../meta/metaStore';
 
+/** Filters shown without the "Add filter" button, after the search: more would crowd the toolbar. */
 const ALWAYS_ON = 2;
+
+/** The filter inputs of one field, by kind; `alwaysOn` is decided by the caller. */
+function filterInputs(f: FieldMeta, alwaysOn: boolean): ReactElement[] {
+  if (f.kind === 'enum' && f.choices) {
+    const choices = f.choices.map((c) => ({ id: c, name: humanizeChoice(c) }));
+    return [<SelectArrayInput key={f.name} source={f.name} label={f.label} alwaysOn={alwaysOn} choices={choices} sx={{ minWidth: 180 }} />];
+  }
+  if (f.reference && isKeyReference(f.reference)) {
+    return [
+      <ReferenceInput key={f.name} source={f.name} reference={f.reference.resource} alwaysOn={alwaysOn}>
+        <AutocompleteInput label={f.label} optionText={f.reference.displayField} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 220 }} />
+      </ReferenceInput>,
+    ];
+  }
+  if (f.kind === 'boolean') return [<NullableBooleanInput key={f.name} source={f.name} label={f.label} alwaysOn={alwaysOn} />];
+  // The API reads a bare date as the whole day on time stamps, so "to 31 March" includes the 31st.
+  if (f.kind === 'date' || f.kind === 'datetime') {
+    return [
+      <DateInput key={`${f.name}_gte`} source={`${f.name}_gte`} label={`${f.label} from`} />,
+      <DateInput key={`${f.name}_lte`} source={`${f.name}_lte`} label={`${f.label} to`} />,
+    ];
+  }
+  if ((f.kind === 'text' && f.unique) || f.reference) return [<TextInput key={f.name} source={f.name} label={f.label} />];
+  return [];
+}
 
 /** Filters by type: search always, then choices, references, booleans and date ranges. */
 export function filtersFor(resource: ResourceMeta): ReactElement[] {
-  const filters: ReactElement[] = [<SearchInput key="q" source="q" alwaysOn placeholder={`Search ${resource.label.toLowerCase()}`} />];
-  let alwaysOn = 0;
-  const on = () => alwaysOn++ < ALWAYS_ON;
-  for (const f of resource.fields.filter((x) => x.filterable && !x.primaryKey)) {
-    if (f.choices && f.kind === 'enum') {
-      filters.push(
-        <SelectArrayInput key={f.name} source={f.name} label={f.label} alwaysOn={on()} sx={{ minWidth: 180 }}
-          choices={f.choices.map((c) => ({ id: c, name: humanizeChoice(c) }))} />,
-      );
-    } else if (f.reference) {
-      filters.push(
-        <ReferenceInput key={f.name} source={f.name} reference={f.reference.resource}>
-          <AutocompleteInput label={f.label} optionText={f.reference.displayField} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 220 }} />
-        </ReferenceInput>,
-      );
-    } else if (f.kind === 'boolean') {
-      filters.push(<NullableBooleanInput key={f.name} source={f.name} label={f.label} />);
-    } else if (f.kind === 'date' || f.kind === 'datetime') {
-      filters.push(<DateInput key={`${f.name}_gte`} source={`${f.name}_gte`} label={`${f.label} from`} />);
-      filters.push(<DateInput key={`${f.name}_lte`} source={`${f.name}_lte`} label={`${f.label} to`} />);
-    } else if (f.kind === 'text' && f.unique) {
-      filters.push(<TextInput key={f.name} source={f.name} label={f.label} />);
-    }
-  }
+  const filters: ReactElement[] = [
+    <SearchInput key="q" source="q" alwaysOn placeholder={`Search ${resource.label.toLowerCase()}`} />,
+  ];
+  const candidates = resource.fields.filter((x) => x.filterable && !x.primaryKey);
+  // Only compact, one-input filters earn a permanent place: choices first (status...), then flags, then references.
+  const rank = (f: FieldMeta) =>
+    f.kind === 'enum' ? 0 : f.kind === 'boolean' ? 1 : f.reference && isKeyReference(f.reference) ? 2 : Infinity;
+  const pinned = new Set(
+    candidates.filter((f) => rank(f) < Infinity).sort((a, b) => rank(a) - rank(b)).slice(0, ALWAYS_ON).map((f) => f.name),
+  );
+  for (const f of candidates) filters.push(...filterInputs(f, pinned.has(f.name)));
   return filters;
 }

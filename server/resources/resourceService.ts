@@ -1,14 +1,13 @@
 import type { Knex } from 'knex';
 import type { QueryBuilder, Model } from 'objection';
 import type { ModelClass } from '../data/models.js';
-import { notFound } from '../http/errors.js';
+import { badRequest, notFound } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { countRows } from './countRows.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
 import { decodeWireId, withWireId } from './recordId.js';
-import { badRequest } from '../http/errors.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,11 +1,13 @@
-import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { MatrixRow } from './defaultMatrix.js';
 import { grantOn } from './grants.js';
 import { MODULES, MODULE_NAMES } from './modules.js';
 import { OWN_ROWS, type OwnerSet } from './ownRows.js';
 import { isRole, type Action, type Role } from './vocabulary.js';
 
-export type AppAbility = MongoAbility<[Action, string]>;
+/** A row checked against the rules: `subject(table, row)`. */
+export type RowSubject = ForcedSubject<string> & Record<string, unknown>;
+export type AppAbility = MongoAbility<[Action, string | RowSubject]>;
 
 export interface Caller {
   id: string;

@@ -80,7 +80,7 @@ describe('the back-office in a browser', () => {
     await code.waitFor();
     await code.fill(rows[0].taken_code);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Already exists.').waitFor();
+    await page.getByText('Already exists.', { exact: true }).waitFor();
     const stored = await server.db.knex('services').where({ id: rows[0].id }).first('code');
     expect(stored.code).toBe(rows[0].own_code);
   });

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/data/em
 import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
 import { seedDemo } from '../../server/seed/seedDemo.js';
+import { releaseExitHooks } from './releaseExitHooks.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,6 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.destroy();
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (server) releaseExitHooks();
   };
 }
 

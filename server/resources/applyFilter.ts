@@ -33,9 +33,13 @@ export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, f
     }
     // `id` is the wire id react-admin knows (getMany), which is a column only when it is the key;
     // where the table also has a column named id, values that are no wire id filter that column.
-    if (key === 'id' && !isIdTheKey(resource) && (!resource.fieldByName.has('id') || allWireIds(resource, value))) {
-      applyIds(query, resource, value, alias);
-      continue;
+    if (key === 'id' && !isIdTheKey(resource)) {
+      const ids = Array.isArray(value) ? value : [value];
+      const keys = decodeWireIds(resource, ids);
+      if (keys.length === ids.length || !resource.fieldByName.has('id')) {
+        applyKeys(query, resource, keys, alias);
+        continue;
+      }
     }
     const suffix = (Object.keys(OPERATORS) as Suffix[]).find((s) => key.endsWith(s) && resource.fieldByName.has(key.slice(0, -s.length)));
     const field = resource.fieldByName.get(suffix ? key.slice(0, -suffix.length) : key);
@@ -109,26 +113,18 @@ function applySearch(query: Where, resource: ResourceInfo, value: unknown, alias
   query.whereRaw(`(${sql})`, columns.flatMap((c) => [alias(c.name), pattern]));
 }
 
-function allWireIds(resource: ResourceInfo, value: unknown): boolean {
-  return (Array.isArray(value) ? value : [value]).every((id) => {
+/** The primary-key values of the wire ids that can exist; the others match nothing, as in the database. */
+function decodeWireIds(resource: ResourceInfo, ids: unknown[]): Record<string, unknown>[] {
+  return ids.flatMap((id) => {
     try {
-      decodeWireId(resource, id);
-      return true;
+      return [decodeWireId(resource, id)];
     } catch {
-      return false;
+      return [];
     }
   });
 }
 
-function applyIds(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string): void {
-  const ids = Array.isArray(value) ? value : [value];
-  const keys = ids.flatMap((id) => {
-    try {
-      return [decodeWireId(resource, id)];
-    } catch {
-      return []; // an id that cannot exist matches nothing, as it would in the database
-    }
-  });
+function applyKeys(query: Where, resource: ResourceInfo, keys: Record<string, unknown>[], alias: (c: string) => string): void {
   if (keys.length === 0) {
     query.whereRaw('false');
     return;

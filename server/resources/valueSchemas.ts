@@ -81,14 +81,24 @@ function validDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }
 
-/** The schema of a value written to a field (nullable columns accept null). */
-export function fieldValueSchema(field: FieldMeta): z.ZodType {
-  const base = scalarSchema(field.kind, field);
-  return field.nullable ? base.nullable() : base;
+/** Field metadata lives as long as the schema model, so each schema is built once, not per request. */
+function memoized(build: (field: FieldMeta) => z.ZodType): (field: FieldMeta) => z.ZodType {
+  const cache = new WeakMap<FieldMeta, z.ZodType>();
+  return (field) => {
+    let schema = cache.get(field);
+    if (!schema) cache.set(field, (schema = build(field)));
+    return schema;
+  };
 }
 
+/** The schema of a value written to a field (nullable columns accept null). */
+export const fieldValueSchema = memoized((field) => {
+  const base = scalarSchema(field.kind, field);
+  return field.nullable ? base.nullable() : base;
+});
+
 /** The schema of a value compared with a field in a filter (one element for arrays). */
-export function filterValueSchema(field: FieldMeta): z.ZodType {
+export const filterValueSchema = memoized((field) => {
   const kind = field.kind === 'array' ? (field.elementKind ?? 'text') : field.kind;
   return scalarSchema(kind, { ...field, kind, min: undefined, max: undefined, maxLength: undefined }).nullable();
-}
+});

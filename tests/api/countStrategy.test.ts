@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The cap is read when the server modules load: set it low before importing them.
 process.env.GATEHOUSE_EXACT_COUNT_CAP = '100';
 const { DEMO_PASSWORD, demoEmail } = await import('../../server/auth/demoAccounts.js');
-const { ApiClient } = await import('../support/httpClient.js');
+const { ApiClient, listQuery: q } = await import('../support/httpClient.js');
 const { startTestServer } = await import('../support/testServer.js');
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: InstanceType<typeof ApiClient>;
 const total = (res: { headers: Headers }) => Number(res.headers.get('content-range')!.split('/')[1]);
-const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdministrator } from '../../server/auth/users.js';
 import { migrate } from '../../server/data/migrate.js';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
-import { ApiClient } from '../support/httpClient.js';
+import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -36,8 +36,6 @@ async function catalogSnapshot(knex: Knex): Promise<unknown> {
   return rows;
 }
 
-const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
 
 beforeAll(async () => {
   const db = await createTestDatabase({ empty: true });

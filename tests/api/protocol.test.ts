@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { ApiClient } from '../support/httpClient.js';
+import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 let server: TestServer;
@@ -13,8 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
 
 describe('getList', () => {
   it('returns a page with Content-Range and honours sort and range', async () => {

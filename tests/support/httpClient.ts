@@ -1,3 +1,7 @@
+/** `?sort=…&range=…&filter=…` with each value JSON-encoded, as ra-data-simple-rest sends them. */
+export const listQuery = (params: Record<string, unknown>) =>
+  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
+
 /** A tiny cookie-keeping HTTP client for API tests: one instance is one signed-in browser. */
 export class ApiClient {
   private cookie = '';

@@ -8,7 +8,7 @@ import { findUserByEmail } from '../auth/users.js';
 import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
 import type { Env } from '../env.js';
 import { badRequest, unauthorized } from './errors.js';
-import { resolveUser } from './requireUser.js';
+import { resolveUser, tokenOf } from './requireUser.js';
 
 const credentials = z.object({
   email: z.string().trim().email('Enter a valid email address.'),
@@ -51,8 +51,8 @@ export function authRouter(knex: Knex, env: Env): Router {
   });
 
   router.post('/logout', async (req, res) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    if (typeof token === 'string' && token) await revokeSession(knex, token);
+    const token = tokenOf(req);
+    if (token) await revokeSession(knex, token);
     res.clearCookie(SESSION_COOKIE, { ...cookie, maxAge: undefined });
     res.status(204).end();
   });

@@ -10,7 +10,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-function tokenOf(req: { cookies?: Record<string, unknown> }): string | undefined {
+/** The session token from the cookie, if any. */
+export function tokenOf(req: { cookies?: Record<string, unknown> }): string | undefined {
   const token = req.cookies?.[SESSION_COOKIE];
   return typeof token === 'string' && token ? token : undefined;
 }

@@ -50,3 +50,13 @@ export const OWN_ROWS: Partial<Record<Role, Record<string, OwnerRule>>> = {
     payments: byUser('customer_id'),
   },
 };
+
+/**
+ * How each owner set is found from the caller's id (`$1`): the one definition behind both
+ * the API's CASL conditions and the database's policies (through `gatehouse.owned_ids`).
+ */
+export const OWNER_SETS: Record<OwnerSet, string> = {
+  therapistIds: 'SELECT id FROM public.therapists WHERE vendor_id = $1 OR user_id = $1',
+  bookingIds: 'SELECT id FROM public.bookings WHERE customer_id = $1',
+  ticketIds: 'SELECT id FROM public.support_tickets WHERE customer_id = $1',
+};

@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { metaForCaller } from './meta/metaForCaller.js';
+import { callerAbility } from './access/callerAbility.js';
 import { authRouter } from './http/authRouter.js';
 import { errorHandler } from './http/errorHandler.js';
 import { notFound } from './http/errors.js';
@@ -65,7 +66,7 @@ export function createApp({ knex, env, schema, logger }: AppDeps): Express {
   api.use('/auth', authRouter(knex, env));
   api.use(requireSession);
   api.get('/meta', resolveUser(knex), (req, res) => {
-    res.json(metaForCaller(schema, req.user!));
+    res.json(metaForCaller(schema, callerAbility(req.user!)));
   });
   api.use(resourceRouter({ knex, schema: () => schema, models: () => models }));
   api.use(() => {

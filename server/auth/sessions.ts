@@ -3,12 +3,23 @@ import type { Knex } from 'knex';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 
+/** One row of the caller's role in the matrix, as `gatehouse.caller_matrix` returns it. */
+export interface CallerGrant {
+  module: string;
+  subModule: string | null;
+  actions: string[];
+}
+
 export interface SessionUser {
   id: string;
   email: string;
   role: string;
   name: string;
   sessionId: string;
+  /** The caller's rows of the role matrix; null where the database has no matrix. */
+  matrix: CallerGrant[] | null;
+  /** The ids behind the caller's indirect ownership (their therapists, bookings, tickets). */
+  owned: Record<string, string[]>;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -48,7 +59,8 @@ function sessionUserStatement(where = ''): string {
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
      )
-     SELECT who.* FROM who ${where}`;
+     SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned
+       FROM who ${where}`;
 }
 
 export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
@@ -58,12 +70,16 @@ export async function findSessionUser(knex: Knex, token: string): Promise<Sessio
 
 /**
  * Inside a request's transaction: resolves the session and sets the caller for the database
- * (transaction-local, bound parameters) in one statement, one round trip.
+ * (transaction-local, bound parameters) in one statement, one round trip: the user id and role
+ * that auth.uid() and auth.role() return, and the database role of the caller's application
+ * role, so the rest of the transaction runs under RLS and that role's column privileges.
  */
 export async function enterSession(trx: Knex.Transaction, token: string): Promise<SessionUser | undefined> {
   const { rows } = await trx.raw<{ rows: SessionUser[] }>(
     sessionUserStatement(
-      `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL`,
+      `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
+         AND CASE WHEN gatehouse.db_role(who.role) IS NULL THEN true
+                  ELSE set_config('role', gatehouse.db_role(who.role), true) IS NOT NULL END`,
     ),
     [hashToken(token)],
   );

@@ -46,8 +46,9 @@ export function authRouter(knex: Knex, env: Env): Router {
   });
 
   router.get('/me', resolveUser(knex), (req, res) => {
-    const { id, email, role, name } = req.user!;
-    res.json({ id, email, role, name });
+    // The matrix rows and owned ids let the SPA build the same CASL ability as the server.
+    const { id, email, role, name, matrix, owned } = req.user!;
+    res.json({ id, email, role, name, matrix, owned });
   });
 
   router.post('/logout', async (req, res) => {

@@ -12,7 +12,8 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, errors?: Record<string, string>) => new HttpError(400, message, errors);
 export const unauthorized = (message = 'Please sign in.') => new HttpError(401, message);
-export const forbidden = (message = 'You are not allowed to do this.') => new HttpError(403, message);
+export const forbidden = (message = 'You are not allowed to do this.', errors?: Record<string, string>) =>
+  new HttpError(403, message, errors);
 export const notFound = (message = 'Not found.') => new HttpError(404, message);
 export const conflict = (message: string, errors?: Record<string, string>, extra?: Record<string, unknown>) =>
   new HttpError(409, message, errors, extra);

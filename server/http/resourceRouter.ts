@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import type { ModelClass } from '../data/models.js';
+import { callerAbility } from '../access/callerAbility.js';
 import { withUserContext } from '../data/withUserContext.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
@@ -24,8 +25,8 @@ export function resourceRouter({ knex, schema, models }: Deps): Router {
   const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo) => Promise<T>) => {
     const resource = schema().resources.get(String(req.params.resource));
     if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
-    return withUserContext(knex, req.sessionToken!, (trx) =>
-      fn(resourceService({ trx, resource, model: models().get(resource.name)! }), resource),
+    return withUserContext(knex, req.sessionToken!, (trx, user) =>
+      fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability: callerAbility(user) }), resource),
     );
   };
   const writable = (resource: ResourceInfo) => {

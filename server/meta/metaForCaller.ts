@@ -1,21 +1,30 @@
-import type { SessionUser } from '../auth/sessions.js';
+import type { AppAbility } from '../../permissions/defineAbility.js';
+import { ACTIONS } from '../../permissions/vocabulary.js';
+import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
-import type { Meta, ResourceAction } from './types.js';
-
-const ALL_ACTIONS: ResourceAction[] = ['read', 'create', 'update', 'delete', 'approve', 'export'];
+import type { Meta, ResourceMeta } from './types.js';
 
 /**
- * The metadata as the caller may see it. Until the role matrix is enforced every signed-in
- * user may do everything; read-only resources never offer writes.
+ * The metadata as the caller may see it: only the resources they may read, only the fields
+ * they may read, fields they may not write marked read-only, and their actions on each.
+ * Read-only resources never offer writes.
  */
-export function metaForCaller(schema: SchemaModel, _user: SessionUser): Meta {
-  const resources = [...schema.resources.values()].map(
-    ({ constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource }) => ({
+export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
+  const resources: ResourceMeta[] = [];
+  for (const info of schema.resources.values()) {
+    if (!ability.can('read', info.name)) continue;
+    const { constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
+    const isWrite = (a: string) => a !== 'read' && a !== 'export';
+    resources.push({
       ...resource,
-      actions: ALL_ACTIONS.filter(
-        (a) => (a === 'read' || a === 'export' || !resource.readOnly) && (a !== 'create' || creatable),
+      fields: resource.fields.map((f) =>
+        f.readOnly || ability.can('update', info.name, f.name) || ability.can('create', info.name, f.name) ? f : { ...f, readOnly: true },
       ),
-    }),
-  );
-  return { modules: schema.modules, resources };
+      actions: ACTIONS.filter(
+        (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),
+      ),
+    });
+  }
+  const used = new Set(resources.map((r) => r.module));
+  return { modules: schema.modules.filter((m) => used.has(m.name)), resources };
 }

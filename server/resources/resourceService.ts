@@ -1,7 +1,12 @@
+import { subject } from '@casl/ability';
 import type { Knex } from 'knex';
 import type { QueryBuilder, Model } from 'objection';
+import type { AppAbility } from '../../permissions/defineAbility.js';
+import type { Action } from '../../permissions/vocabulary.js';
+import { whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
+import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { badRequest, forbidden, notFound } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { countRows } from './countRows.js';
@@ -15,10 +20,26 @@ export interface ResourceContext {
   trx: Knex.Transaction;
   resource: ResourceInfo;
   model: ModelClass;
+  /** What the caller may do: checked before every query and added to its WHERE. */
+  ability: AppAbility;
 }
 
-/** The generic CRUD of one resource, run inside the request's transaction. */
-export function resourceService({ trx, resource, model }: ResourceContext) {
+const VERB: Record<Action, string> = {
+  read: 'see',
+  create: 'create',
+  update: 'change',
+  delete: 'delete',
+  approve: 'approve',
+  export: 'export',
+};
+
+/**
+ * The generic CRUD of one resource, run inside the request's transaction. Every operation
+ * first asks the ability (403 when the action is not granted at all), then touches only the
+ * rows and columns it allows; the database's own policies check the same again.
+ */
+export function resourceService({ trx, resource: full, model, ability }: ResourceContext) {
+  const resource = readableResource(full, ability);
   const columns = resource.fields.map((f) => f.name);
   const jsonColumns = resource.fields.filter((f) => f.kind === 'json').map((f) => f.name);
   const query = (): QueryBuilder<Model, Model[]> => model.query(trx) as QueryBuilder<Model, Model[]>;
@@ -30,9 +51,26 @@ export function resourceService({ trx, resource, model }: ResourceContext) {
     const key = decodeWireId(resource, id);
     return (q: QueryBuilder<Model, Model[]>) => q.where(Object.fromEntries(Object.entries(key).map(([c, v]) => [`${resource.table}.${c}`, v])));
   };
+  const allowed = (action: Action) => {
+    if (!ability.can(action, resource.name)) {
+      throw forbidden(`You are not allowed to ${VERB[action]} ${resource.label.toLowerCase()}.`);
+    }
+    return (q: QueryBuilder<Model, Model[]>) => {
+      whereAllowed(q as unknown as WhereBuilder, ability, action, resource.name, (c) => `${resource.table}.${c}`);
+      return q;
+    };
+  };
+  /** The record as the caller may see it, for writes that must check it first. */
+  const visible = async (id: unknown): Promise<Row | undefined> =>
+    (await byKey(id)(allowed('read')(query().select(columns))).first()) as Row | undefined;
+  /** A write found no row: 403 when the caller can see it (but not do this to it), else 404. */
+  const refusedOrMissing = async (action: Action, id: unknown) =>
+    (await visible(id))
+      ? forbidden(`You are not allowed to ${VERB[action]} this ${resource.label.toLowerCase()} record.`)
+      : notFound(`${resource.label}: no record ${String(id)}.`);
 
   async function list({ sort, range, filter }: ListParams): Promise<{ rows: Row[]; total: number }> {
-    const filtered = query().select(columns);
+    const filtered = allowed('read')(query().select(columns));
     applyFilter(filtered, resource, filter);
     const page = filtered.clone();
     for (const [field, order] of sortColumns(resource, sort)) page.orderBy(field, order);
@@ -45,29 +83,43 @@ export function resourceService({ trx, resource, model }: ResourceContext) {
   }
 
   async function getOne(id: unknown): Promise<Row> {
-    const row = await byKey(id)(query().select(columns)).first();
+    allowed('read');
+    const row = await visible(id);
     if (!row) throw notFound(`${resource.label}: no record ${String(id)}.`);
     return plain([row])[0]!;
   }
 
   async function create(body: unknown): Promise<Row> {
-    const values = toDatabase(parseBody(resource, body, 'create'));
-    const row = await query().insert(values).returning(columns as never);
+    allowed('create');
+    const values = writableValues(ability, 'create', full, parseBody(full, body, 'create'));
+    if (!ability.can('create', subject(resource.name, { ...values }))) {
+      throw forbidden(`You are not allowed to create this ${resource.label.toLowerCase()} record.`);
+    }
+    const row = await query().insert(toDatabase(values)).returning(columns as never);
     return plain([row])[0]!;
   }
 
   async function update(id: unknown, body: unknown): Promise<Row> {
-    const values = toDatabase(parseBody(resource, body, 'update'));
-    const rows = await byKey(id)(query().patch(values as never).returning(columns as never) as never);
+    const mayUpdate = allowed('update');
+    const parsed = parseBody(full, body, 'update');
+    const existing = await byKey(id)(mayUpdate(allowed('read')(query().select(columns)))).first();
+    if (!existing) throw await refusedOrMissing('update', id);
+    const current = (existing as Model).toJSON() as Row;
+    const values = writableValues(ability, 'update', full, parsed, current);
+    if (!ability.can('update', subject(resource.name, { ...current, ...values }))) {
+      throw forbidden(`You are not allowed to move this ${resource.label.toLowerCase()} record out of your reach.`);
+    }
+    if (Object.keys(values).length === 0) return plain([existing])[0]!;
+    const rows = await byKey(id)(mayUpdate(query().patch(toDatabase(values) as never).returning(columns as never) as never));
     const row = (rows as unknown as unknown[])[0];
-    if (!row) throw notFound(`${resource.label}: no record ${String(id)}.`);
+    if (!row) throw await refusedOrMissing('update', id);
     return plain([row])[0]!;
   }
 
   async function remove(id: unknown): Promise<Row> {
-    const rows = await byKey(id)(query().delete().returning(columns as never) as never);
+    const rows = await byKey(id)(allowed('delete')(query().delete().returning(columns as never) as never));
     const row = (rows as unknown as unknown[])[0];
-    if (!row) throw notFound(`${resource.label}: no record ${String(id)}.`);
+    if (!row) throw await refusedOrMissing('delete', id);
     return plain([row])[0]!;
   }
 

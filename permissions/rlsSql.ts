@@ -1,0 +1,124 @@
+import { FIELD_RESTRICTIONS, HIDDEN_ROWS, isOwnScoped, mayUseRestricted } from './fieldRules.js';
+import { OWN_ROWS, OWNER_SETS, type OwnerSet } from './ownRows.js';
+import { isSecretColumn } from './secrets.js';
+import { ROLES, type Action, type Role } from './vocabulary.js';
+
+/**
+ * The SQL that makes the database enforce the matrix on its own: one database role per
+ * application role (so policies and column privileges can target it), the helper functions
+ * the policies call, and per-command policies on every exposed table. Pure: the migration
+ * feeds it the tables it finds and runs what it returns.
+ */
+
+/** The base role every per-role database role inherits its table privileges from; it has no policy of its own. */
+export const API_DB_ROLE = 'gatehouse_api';
+export const dbRoleOf = (role: Role): string => `gatehouse_role_${role}`;
+
+export interface ExposedTable {
+  /** The resource name: the table's name, or `schema.table` outside public. */
+  resource: string;
+  /** The quoted, schema-qualified name. */
+  sqlName: string;
+  columns: readonly string[];
+}
+
+const COMMANDS: { command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'; action: Action }[] = [
+  { command: 'SELECT', action: 'read' },
+  { command: 'INSERT', action: 'create' },
+  { command: 'UPDATE', action: 'update' },
+  { command: 'DELETE', action: 'delete' },
+];
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+export function createRolesSql(): string {
+  const create = (name: string) =>
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(name)}) THEN CREATE ROLE ${ident(name)} NOLOGIN NOBYPASSRLS; END IF; END $$;`;
+  return [
+    create(API_DB_ROLE),
+    ...ROLES.map((r) => `${create(dbRoleOf(r))}\nGRANT ${ident(API_DB_ROLE)} TO ${ident(dbRoleOf(r))};`),
+  ].join('\n');
+}
+
+/** The caller's owner sets, found by id: `gatehouse.owned_ids(set, user)`. */
+export function ownedIdsFunctionSql(): string {
+  const branches = (Object.keys(OWNER_SETS) as OwnerSet[])
+    .map((set) => `WHEN ${literal(set)} THEN ARRAY(${OWNER_SETS[set].replace(/\$1/g, 'p_user')})`)
+    .join('\n        ');
+  return `CREATE OR REPLACE FUNCTION gatehouse.owned_ids(p_set text, p_user uuid) RETURNS uuid[]
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT CASE p_set
+        ${branches}
+      END $fn$;`;
+}
+
+/** Table privileges: everything on ordinary columns, restricted columns only to the roles allowed them, secrets to nobody. */
+export function grantsSql(tables: readonly ExposedTable[]): string {
+  const out: string[] = [];
+  for (const table of tables) {
+    const restrictions = FIELD_RESTRICTIONS.filter((r) => r.table === table.resource);
+    const restricted = new Set(restrictions.flatMap((r) => r.columns));
+    const secret = table.columns.filter(isSecretColumn);
+    if (restricted.size === 0 && secret.length === 0) {
+      out.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
+      continue;
+    }
+    const open = table.columns.filter((c) => !restricted.has(c) && !isSecretColumn(c)).map(ident).join(', ');
+    out.push(`GRANT SELECT (${open}), INSERT (${open}), UPDATE (${open}), DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
+    for (const restriction of restrictions) {
+      const cols = restriction.columns.filter((c) => table.columns.includes(c)).map(ident).join(', ');
+      if (!cols) continue;
+      for (const role of ROLES) {
+        const privileges = [
+          ...(mayUseRestricted(restriction, role, 'read') ? [`SELECT (${cols})`] : []),
+          ...(mayUseRestricted(restriction, role, 'write') ? [`INSERT (${cols})`, `UPDATE (${cols})`] : []),
+        ];
+        if (privileges.length) out.push(`GRANT ${privileges.join(', ')} ON ${table.sqlName} TO ${ident(dbRoleOf(role))};`);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+/** The row condition of an own-scoped role on a table, or undefined when "own" is not defined there. */
+function ownCondition(role: Role, resource: string): string | undefined {
+  const rule = OWN_ROWS[role]?.[resource];
+  if (!rule) return undefined;
+  const column = ident(rule.column);
+  return 'equalsUser' in rule
+    ? `${column} = (SELECT auth.uid())`
+    : `${column} = ANY ((SELECT gatehouse.owned_ids(${literal(rule.in)}, auth.uid()))::uuid[])`;
+}
+
+/**
+ * RLS enabled and forced, then per command: one policy for the roles that see every granted
+ * row, and one per own-scoped role with its own condition (never OR-ed into the first, so
+ * each role's plan stays index-friendly). Hidden rows get a restrictive policy.
+ */
+export function policiesSql(tables: readonly ExposedTable[]): string {
+  const out: string[] = [];
+  const everyRowRoles = ROLES.filter((r) => !isOwnScoped(r)).map((r) => ident(dbRoleOf(r))).join(', ');
+  for (const table of tables) {
+    out.push(`ALTER TABLE ${table.sqlName} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`);
+    for (const { command, action } of COMMANDS) {
+      // Written as an IS NOT NULL test because the planner estimates that at 99.5% of rows,
+      // where a bare boolean sub-select counts as 50%: row estimates (and list totals) stay true.
+      const allowed = `(SELECT nullif(gatehouse.allows(${literal(table.resource)}, ${literal(action)}), false)) IS NOT NULL`;
+      const clause = (condition: string) =>
+        command === 'INSERT' ? `WITH CHECK (${condition})` : command === 'UPDATE' ? `USING (${condition}) WITH CHECK (${condition})` : `USING (${condition})`;
+      out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} FOR ${command} TO ${everyRowRoles} ${clause(allowed)};`);
+      for (const role of ROLES.filter(isOwnScoped)) {
+        const own = ownCondition(role, table.resource);
+        if (!own) continue;
+        out.push(`CREATE POLICY gh_${command.toLowerCase()}_${role} ON ${table.sqlName} FOR ${command} TO ${ident(dbRoleOf(role))} ${clause(`${allowed} AND ${own}`)};`);
+      }
+    }
+    for (const hidden of HIDDEN_ROWS.filter((h) => h.table === table.resource)) {
+      const visible = `${ident(hidden.column)} IS NOT TRUE`;
+      const roles = hidden.from.map((r) => ident(dbRoleOf(r))).join(', ');
+      out.push(`CREATE POLICY gh_hidden_${hidden.column} ON ${table.sqlName} AS RESTRICTIVE FOR ALL TO ${roles} USING (${visible}) WITH CHECK (${visible});`);
+    }
+  }
+  return out.join('\n');
+}

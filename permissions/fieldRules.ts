@@ -24,6 +24,17 @@ export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
   { table: 'therapists', columns: ['bank_details'], readers: BANK_ROLES, writers: BANK_ROLES, owner: true },
   // Only super_admin changes roles and statuses (and never their own: see the row rule below).
   { table: 'user_profiles', columns: ['role', 'status'], writers: ['super_admin'] },
+  // A request's decision belongs to its approvers: whoever files a leave cannot file it approved.
+  {
+    table: 'leave_requests',
+    columns: ['status', 'approved_by', 'approved_date', 'rejection_reason'],
+    writers: ['hr_department', 'directors', 'super_admin'],
+  },
+  {
+    table: 'therapist_leaves',
+    columns: ['status', 'approved_by', 'approved_at', 'rejection_reason'],
+    writers: ['hr_department', 'vendor', 'super_admin'],
+  },
 ];
 
 /** Rows some roles never see, whatever they are granted. */

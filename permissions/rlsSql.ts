@@ -13,6 +13,11 @@ import { ROLES, type Action, type Role } from './vocabulary.js';
 /** The base role every per-role database role inherits its table privileges from; it has no policy of its own. */
 export const API_DB_ROLE = 'gatehouse_api';
 export const dbRoleOf = (role: Role): string => `gatehouse_role_${role}`;
+/**
+ * The role the API logs in as: it owns nothing, bypasses nothing and inherits nothing; it may
+ * only resolve a session and then become the caller's role for the rest of the transaction.
+ */
+export const AUTHENTICATOR_DB_ROLE = 'gatehouse_authenticator';
 
 export interface ExposedTable {
   /** The resource name: the table's name, or `schema.table` outside public. */
@@ -33,12 +38,25 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 export function createRolesSql(): string {
-  const create = (name: string) =>
-    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(name)}) THEN CREATE ROLE ${ident(name)} NOLOGIN NOBYPASSRLS; END IF; END $$;`;
+  const create = (name: string, options = '') =>
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(name)}) THEN CREATE ROLE ${ident(name)} NOLOGIN NOBYPASSRLS ${options}; END IF; END $$;`;
+  const authenticator = ident(AUTHENTICATOR_DB_ROLE);
   return [
     create(API_DB_ROLE),
-    ...ROLES.map((r) => `${create(dbRoleOf(r))}\nGRANT ${ident(API_DB_ROLE)} TO ${ident(dbRoleOf(r))};`),
+    create(AUTHENTICATOR_DB_ROLE, 'NOINHERIT'),
+    `GRANT ${ident(API_DB_ROLE)} TO ${authenticator};`,
+    ...ROLES.map((r) => `${create(dbRoleOf(r))}\nGRANT ${ident(API_DB_ROLE)} TO ${ident(dbRoleOf(r))};\nGRANT ${ident(dbRoleOf(r))} TO ${authenticator};`),
   ].join('\n');
+}
+
+/** What the authenticator itself may do before it becomes the caller: resolve a session, nothing else. */
+export function authenticatorGrantsSql(): string {
+  const authenticator = ident(AUTHENTICATOR_DB_ROLE);
+  return `
+    GRANT USAGE ON SCHEMA public, auth, gatehouse TO ${authenticator};
+    GRANT SELECT (id, token_hash, user_id, last_seen_at, expires_at), UPDATE (last_seen_at) ON gatehouse.sessions TO ${authenticator};
+    GRANT SELECT (id, email, raw_app_meta_data, raw_user_meta_data) ON auth.users TO ${authenticator};
+    CREATE POLICY gh_authenticator_resolves_sessions ON auth.users FOR SELECT TO ${authenticator} USING (true);`;
 }
 
 /** The caller's owner sets, found by id: `gatehouse.owned_ids(set, user)`. */

@@ -12,9 +12,11 @@ import type { Env } from './env.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { metaForCaller } from './meta/metaForCaller.js';
-import { callerAbility } from './access/callerAbility.js';
+import { abilityOfCaller } from '../permissions/abilityOfCaller.js';
+import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
 import { errorHandler } from './http/errorHandler.js';
+import { matrixRouter } from './http/matrixRouter.js';
 import { notFound } from './http/errors.js';
 import { requireSession, resolveUser } from './http/requireUser.js';
 import { resourceRouter } from './http/resourceRouter.js';
@@ -22,14 +24,20 @@ import { resourceRouter } from './http/resourceRouter.js';
 export const SPA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 
 export interface AppDeps {
+  /** The owner's connection, for sign-in and sessions (password hashes live there). */
   knex: Knex;
+  /** The data API's connection: a role that owns no table, under RLS. Defaults to `knex`. */
+  apiKnex?: Knex;
   env: Env;
   schema: SchemaModel;
   logger: Logger;
+  /** Test-only enforcer switches (see testSwitches.ts); refused outside NODE_ENV=test. */
+  testSwitches?: TestSwitches;
 }
 
 /** Builds the Express app (no listen): API under /api, the built SPA everywhere else. */
-export function createApp({ knex, env, schema, logger }: AppDeps): Express {
+export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitches }: AppDeps): Express {
+  const switches = checkTestSwitches(env.NODE_ENV, testSwitches);
   const models: Map<string, ModelClass> = buildModels(schema);
   const app = express();
   app.disable('x-powered-by');
@@ -66,9 +74,11 @@ export function createApp({ knex, env, schema, logger }: AppDeps): Express {
   api.use('/auth', authRouter(knex, env));
   api.use(requireSession);
   api.get('/meta', resolveUser(knex), (req, res) => {
-    res.json(metaForCaller(schema, callerAbility(req.user!)));
+    res.json(metaForCaller(schema, abilityOfCaller(req.user!)));
   });
-  api.use(resourceRouter({ knex, schema: () => schema, models: () => models }));
+  // Before the generic resources, whose /:resource would otherwise claim /matrix.
+  api.use('/matrix', matrixRouter(apiKnex));
+  api.use(resourceRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
   api.use(() => {
     throw notFound('No such API route.');
   });

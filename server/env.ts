@@ -6,6 +6,11 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** When absent, an embedded PostgreSQL is started with its data under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Optional: the data API's own login (a role that owns no table, like gatehouse_authenticator).
+   * Without it the API logs in as gatehouse_authenticator with a password set at start-up.
+   */
+  DATABASE_API_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   /**

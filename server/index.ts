@@ -53,7 +53,7 @@ try {
   }
   await ensureSpaBuilt(logger);
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
-  const app = createApp({ knex: db.knex, env, schema, logger });
+  const app = createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger });
   server = app.listen(env.PORT, env.HOST, () => printWelcome(env, db, schema.resources.size));
 } catch (err) {
   logger.fatal({ err }, 'start-up failed');

@@ -3,6 +3,7 @@ import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
 import { MODULES, MODULE_NAMES } from '../../permissions/modules.js';
 import {
   API_DB_ROLE,
+  authenticatorGrantsSql,
   createRolesSql,
   grantsSql,
   ownedIdsFunctionSql,
@@ -16,8 +17,9 @@ import { ROLES } from '../../permissions/vocabulary.js';
  * The role matrix as data and the database's own enforcement of it: role_permissions seeded
  * from permissions/defaultMatrix.ts, every change to it logged, the helpers policies call
  * (STABLE SECURITY DEFINER, so a policy never queries a table that has policies of its own),
- * one database role per application role, column privileges for restricted fields, and RLS
- * enabled and forced on every table with per-command policies.
+ * one database role per application role, column privileges for restricted fields, RLS
+ * enabled and forced on every table with per-command policies, and the login role the API
+ * connects as (gatehouse_authenticator), which owns nothing and only becomes those roles.
  */
 export async function up(knex: Knex): Promise<void> {
   const tables = await exposedTables(knex);
@@ -155,6 +157,7 @@ export async function up(knex: Knex): Promise<void> {
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${API_DB_ROLE};
     ${grantsSql(tables)}
     ${policiesSql(tables)}
+    ${authenticatorGrantsSql()}
   `);
 }
 

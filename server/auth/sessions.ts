@@ -1,25 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { CallerGrants } from '../../permissions/abilityOfCaller.js';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 
-/** One row of the caller's role in the matrix, as `gatehouse.caller_matrix` returns it. */
-export interface CallerGrant {
-  module: string;
-  subModule: string | null;
-  actions: string[];
-}
-
-export interface SessionUser {
-  id: string;
+/** The signed-in user, with their rows of the matrix and owned ids (`gatehouse.caller_matrix`, `caller_owned`). */
+export interface SessionUser extends CallerGrants {
   email: string;
-  role: string;
   name: string;
   sessionId: string;
-  /** The caller's rows of the role matrix; null where the database has no matrix. */
-  matrix: CallerGrant[] | null;
-  /** The ids behind the caller's indirect ownership (their therapists, bookings, tickets). */
-  owned: Record<string, string[]>;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

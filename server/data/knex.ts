@@ -26,5 +26,17 @@ function exactNumber(text: string): number | string {
 }
 
 export function createKnex(connectionString: string, pool: Knex.PoolConfig = { min: 0, max: 10 }): Knex {
-  return knexFactory({ client: 'pg', connection: { connectionString }, pool });
+  // Without compiling, Knex prefixes a failed query's error message with the SQL text only
+  // (no values inlined), so the database's own words can be recovered exactly, below.
+  const knex = knexFactory({ client: 'pg', connection: { connectionString }, pool, compileSqlOnError: false });
+  knex.on('query-error', (err: { message?: unknown; databaseMessage?: string }, query: { sql?: string }) => {
+    const prefix = `${query.sql ?? ''} - `;
+    if (typeof err.message === 'string' && err.message.startsWith(prefix)) err.databaseMessage = err.message.slice(prefix.length);
+  });
+  return knex;
+}
+
+/** The database's message of an error, without the SQL Knex puts in front of it. */
+export function databaseMessage(err: { message: string; databaseMessage?: string }): string {
+  return err.databaseMessage ?? err.message;
 }

@@ -1,15 +1,22 @@
 import type { Knex } from 'knex';
 import type { Env } from '../env.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres.js';
+import { authenticatorUrl, enableAuthenticatorLogin, hasAuthenticator } from './apiConnection.js';
 import { createKnex } from './knex.js';
 import { migrate, type MigrationSet } from './migrate.js';
 
 export interface Database {
+  /** The owner's connection: migrations, seeding, sign-in and the catalog. */
   knex: Knex;
   /** The demo schema and data are wanted here. */
   demo: boolean;
   embedded: boolean;
   migrate: () => Promise<string[]>;
+  /**
+   * The data API's connection (after migrating): DATABASE_API_URL, else the authenticator
+   * role with a fresh password, else — in a database without a role matrix — the owner's.
+   */
+  openApi: () => Promise<Knex>;
   close: () => Promise<void>;
 }
 
@@ -29,13 +36,21 @@ export async function openDatabase(env: Env): Promise<Database> {
   }
   const demo = env.GATEHOUSE_DEMO ? env.GATEHOUSE_DEMO === 'true' : !env.DATABASE_URL;
   const knex = createKnex(url);
+  let api: Knex | undefined;
+  const ownerUrl = url;
   const sets: MigrationSet[] = demo ? ['core', 'ombaro'] : ['core'];
   return {
     knex,
     demo,
     embedded: Boolean(server),
     migrate: () => migrate(knex, sets),
+    openApi: async () => {
+      if (env.DATABASE_API_URL) api = createKnex(env.DATABASE_API_URL);
+      else if (await hasAuthenticator(knex)) api = createKnex(authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)));
+      return api ?? knex;
+    },
     close: async () => {
+      await api?.destroy();
       await knex.destroy();
       await server?.stop();
     },

@@ -13,10 +13,25 @@ export async function withUserContext<T>(
   knex: Knex,
   sessionToken: string,
   fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
+  options: { rollback?: boolean | undefined } = {},
 ): Promise<T> {
-  return knex.transaction(async (trx) => {
-    const user = await enterSession(trx, sessionToken);
-    if (!user) throw unauthorized('Your session has ended; please sign in again.');
-    return fn(trx, user);
-  });
+  try {
+    return await knex.transaction(async (trx) => {
+      const user = await enterSession(trx, sessionToken);
+      if (!user) throw unauthorized('Your session has ended; please sign in again.');
+      const result = await fn(trx, user);
+      if (options.rollback) throw new RolledBack(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof RolledBack) return err.result as T;
+    throw err;
+  }
+}
+
+/** Carries a result out of a transaction that is rolled back on purpose (tests' rollbackWrites). */
+class RolledBack extends Error {
+  constructor(readonly result: unknown) {
+    super('rolled back on purpose');
+  }
 }

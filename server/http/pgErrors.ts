@@ -1,4 +1,5 @@
 import type { SchemaModel } from '../meta/schemaModel.js';
+import { databaseMessage } from '../data/knex.js';
 import { HttpError } from './errors.js';
 
 interface PgError {
@@ -42,7 +43,7 @@ export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'w
   const known = STATUS_BY_SQLSTATE[err.code];
   if (!known) return undefined;
   if (err.code === '42501') return new HttpError(403, known.message);
-  if (err.code === 'P0001') return new HttpError(400, err.message);
+  if (err.code === 'P0001') return new HttpError(400, databaseMessage(err));
   if (err.code.startsWith('40')) return new HttpError(409, known.message);
   const resourceName = err.schema && err.table ? schema.byTable.get(`${err.schema}.${err.table}`) : undefined;
   const resource = resourceName ? schema.resources.get(resourceName) : undefined;

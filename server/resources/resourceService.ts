@@ -10,6 +10,7 @@ import { badRequest, forbidden, notFound } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { countRows } from './countRows.js';
+import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
 import { decodeWireId, withWireId } from './recordId.js';
@@ -48,7 +49,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
   const toDatabase = (values: Row): Row =>
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, jsonColumns.includes(k) && v !== null ? JSON.stringify(v) : v]));
   const byKey = (id: unknown) => {
-    const key = decodeWireId(resource, id);
+    const key = decodeWireId(full, id);
     return (q: QueryBuilder<Model, Model[]>) => q.where(Object.fromEntries(Object.entries(key).map(([c, v]) => [`${resource.table}.${c}`, v])));
   };
   const allowed = (action: Action) => {
@@ -69,17 +70,39 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
       ? forbidden(`You are not allowed to ${VERB[action]} this ${resource.label.toLowerCase()} record.`)
       : notFound(`${resource.label}: no record ${String(id)}.`);
 
-  async function list({ sort, range, filter }: ListParams): Promise<{ rows: Row[]; total: number }> {
-    const filtered = allowed('read')(query().select(columns));
-    applyFilter(filtered, resource, filter);
-    const page = filtered.clone();
-    for (const [field, order] of sortColumns(resource, sort)) page.orderBy(field, order);
-    const rows = await page.offset(range.offset).limit(range.limit);
+  /**
+   * The rows a list shows, filtered and sorted, limited by the conditions of every action
+   * given (each refused outright with 403 when not granted), with the columns all of them
+   * allow. The list reads it a page at a time; the export streams all of it.
+   */
+  const matching = ({ sort, filter }: Pick<ListParams, 'sort' | 'filter'>, ...actions: Action[]) => {
+    const q = query();
+    for (const action of actions) allowed(action)(q);
+    q.select(columns.filter((c) => actions.every((action) => ability.can(action, resource.name, c))));
+    applyFilter(q, resource, filter);
+    for (const [field, order] of sortColumns(resource, sort)) q.orderBy(field, order);
+    return q;
+  };
+
+  async function list(params: ListParams): Promise<{ rows: Row[]; total: number }> {
+    const { range } = params;
+    const matched = matching(params, 'read');
+    const rows = await matched.clone().offset(range.offset).limit(range.limit);
     const total =
       rows.length < range.limit && (rows.length > 0 || range.offset === 0)
         ? range.offset + rows.length
-        : await countRows(trx, filtered.toKnexQuery());
+        : await countRows(trx, matched.toKnexQuery());
     return { rows: plain(rows, range.offset), total };
+  }
+
+  /**
+   * Every row of the list (no page) as CSV, streamed by PostgreSQL's COPY. It takes the
+   * export grant, and the read one too: an export never shows a row or a column the list
+   * would not.
+   */
+  async function exportCsv(params: Pick<ListParams, 'sort' | 'filter'>, target: CsvTarget): Promise<void> {
+    const rows = matching(params, 'export', 'read');
+    await copyCsv(trx, rows.toKnexQuery().toQuery(), target);
   }
 
   async function getOne(id: unknown): Promise<Row> {
@@ -91,6 +114,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
 
   async function create(body: unknown): Promise<Row> {
     allowed('create');
+    if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
     const values = writableValues(ability, 'create', full, parseBody(full, body, 'create'));
     if (!ability.can('create', subject(resource.name, { ...values }))) {
       throw forbidden(`You are not allowed to create this ${resource.label.toLowerCase()} record.`);
@@ -123,7 +147,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     return plain([row])[0]!;
   }
 
-  return { list, getOne, create, update, remove };
+  return { list, exportCsv, getOne, create, update, remove };
 }
 
 /** The requested sort, then the primary key, so pages are stable. */

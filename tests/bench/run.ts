@@ -72,6 +72,31 @@ try {
     const pct = (p: number) => latencies[Math.floor(latencies.length * p)]!.toFixed(1);
     console.log(label.padEnd(40), (latencies.length / seconds).toFixed(0).padStart(8), pct(0.5).padStart(8), pct(0.95).padStart(8));
   }
+
+  // Export: every booking as CSV, as super_admin (COPY streamed to the response). The body is
+  // read and dropped as it arrives, so the RSS measured is the server's streaming, not a copy.
+  console.log('\n' + 'export (all bookings, CSV)'.padEnd(40), 'rows/s'.padStart(10), 's'.padStart(7), 'MB'.padStart(7), 'peak RSS +MB'.padStart(13));
+  for (let run = 1; run <= Number(process.env.BENCH_EXPORT_RUNS ?? 3); run++) {
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+    const started = performance.now();
+    const res = await fetch(`${api.baseUrl}/api/bookings?format=csv`, { headers: { cookie: api.cookieHeader } });
+    if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    const reader = res.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+    const elapsed = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    console.log(
+      `run ${run}`.padEnd(40),
+      (rows[0].n / elapsed).toFixed(0).padStart(10),
+      elapsed.toFixed(2).padStart(7),
+      (bytes / 1e6).toFixed(1).padStart(7),
+      ((peak - before) / 1e6).toFixed(1).padStart(13),
+    );
+  }
   server.close();
 } finally {
   await knex.destroy();

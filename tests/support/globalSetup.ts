@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/data/embeddedPostgres.js';
 import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
+import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
 import { seedDemo } from '../../server/seed/seedDemo.js';
 import { releaseExitHooks } from './releaseExitHooks.js';
 
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrate(knex, ['core', 'ombaro']);
     const started = Date.now();
     await seedDemo(knex, {});
+    await enableAuthenticatorLogin(knex, TEST_AUTHENTICATOR_PASSWORD);
     console.log(`test template ${template}: migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await knex.destroy();
@@ -57,6 +59,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (server) releaseExitHooks();
   };
 }
+
+/** One fixed password for the whole run: parallel test files must not reset each other's. */
+export const TEST_AUTHENTICATOR_PASSWORD = 'gatehouse-test-authenticator';
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Knex } from 'knex';
 import { pino } from 'pino';
+import type { TestSwitches } from '../../server/access/testSwitches.js';
 import { createApp } from '../../server/app.js';
+import { authenticatorUrl, hasAuthenticator } from '../../server/data/apiConnection.js';
+import { createKnex } from '../../server/data/knex.js';
+import { TEST_AUTHENTICATOR_PASSWORD } from './globalSetup.js';
 import { loadEnv } from '../../server/env.js';
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
 import type { SchemaModel } from '../../server/meta/schemaModel.js';
@@ -9,29 +14,37 @@ import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
 export interface TestServer {
   url: string;
+  /** The owner's connection is `db.knex`; this is the data API's own (the authenticator's). */
+  apiKnex: Knex;
   db: TestDatabase;
   schema: SchemaModel;
   close: () => Promise<void>;
 }
 
 /** The real app on a random port over a private database copy. */
-export async function startTestServer(options: { db?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { db?: TestDatabase; env?: Record<string, string>; testSwitches?: TestSwitches } = {},
+): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent'; // e.g. TEST_LOG_LEVEL=error to see a 500's cause
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, ...options.env });
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(','));
-  const app = createApp({ knex: db.knex, env, schema, logger: pino({ level: logLevel }) });
+  // The API logs in as the authenticator, as in production; `db.knex` stays the owner's, for assertions.
+  const apiKnex = (await hasAuthenticator(db.knex)) ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }) : undefined;
+  const app = createApp({ knex: db.knex, apiKnex, env, schema, logger: pino({ level: logLevel }), testSwitches: options.testSwitches });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    apiKnex: apiKnex ?? db.knex,
     db,
     schema,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apiKnex?.destroy();
       await db.drop();
     },
   };

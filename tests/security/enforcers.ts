@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { FIELD_RESTRICTIONS } from '../../permissions/fieldRules.js';
+import { OWN_ROWS } from '../../permissions/ownRows.js';
+import { isSecretColumn } from '../../permissions/secrets.js';
+import { ROLES, type Role } from '../../permissions/vocabulary.js';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import type { ResourceInfo } from '../../server/meta/schemaModel.js';
+import type { FieldMeta } from '../../server/meta/types.js';
+import { withWireId } from '../../server/resources/recordId.js';
+import { ApiClient, listQuery } from '../support/httpClient.js';
+
+/**
+ * The two enforcers, asked the same questions. A case is one role doing one action on one
+ * resource (on one record for update and delete); each side's answer is reduced to an
+ * outcome: `ok` (with the rows a read returns), `refused`, or `invalid` (the data itself
+ * was refused: a constraint, never a permission).
+ */
+export type Verb = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'export';
+export interface Outcome {
+  kind: 'ok' | 'refused' | 'invalid' | 'error';
+  rows?: string[];
+  detail?: string;
+}
+export interface Caller {
+  role: Role;
+  id: string;
+  api: ApiClient;
+}
+export interface Case {
+  caller: Caller;
+  resource: ResourceInfo;
+  verb: Verb;
+  /** For update/delete: the record; `mine` says whether it is one of the caller's own. */
+  target?: { id: string; key: Record<string, unknown>; mine: boolean };
+  /** For create/update: the values sent. */
+  values?: Record<string, unknown>;
+}
+
+export const PAGE = 50;
+
+export async function signInEveryRole(knex: Knex, baseUrl: string): Promise<Caller[]> {
+  const users = await knex('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
+  return Promise.all(
+    ROLES.map(async (role) => {
+      const api = new ApiClient(baseUrl);
+      await api.login(demoEmail(role), DEMO_PASSWORD);
+      return { role, id: users.find((u) => u.email === demoEmail(role))!.id as string, api };
+    }),
+  );
+}
+
+const sqlName = (r: ResourceInfo) => `"${r.schema}"."${r.table}"`;
+const wireIds = (resource: ResourceInfo, rows: Record<string, unknown>[]) =>
+  rows.map((row, i) => String(withWireId(resource, row, i).id));
+const jsonReady = (resource: ResourceInfo, values: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, resource.fieldByName.get(k)?.kind === 'json' && v !== null ? JSON.stringify(v) : v]),
+  );
+const restricted = (resource: ResourceInfo, column: string) =>
+  FIELD_RESTRICTIONS.some((r) => r.table === resource.name && r.columns.includes(column));
+
+/** The SQL condition that picks a caller's own rows of a table, if "own" is defined there for the role. */
+function ownCondition(knex: Knex, caller: Caller, resource: ResourceInfo): Knex.Raw | undefined {
+  const rule = OWN_ROWS[caller.role]?.[resource.name];
+  if (!rule) return undefined;
+  return 'equalsUser' in rule
+    ? knex.raw('?? = ?', [rule.column, caller.id])
+    : knex.raw(`?? = ANY (gatehouse.owned_ids(?, ?))`, [rule.column, rule.in, caller.id]);
+}
+
+/** A column that can be written back with its own value: not a key, not restricted, not the owner column. */
+function harmlessColumn(resource: ResourceInfo, caller: Caller): FieldMeta | undefined {
+  const ownColumn = OWN_ROWS[caller.role]?.[resource.name]?.column;
+  const ok = (f: FieldMeta) =>
+    !f.primaryKey && !f.readOnly && !f.unique && !f.reference && f.name !== ownColumn && !restricted(resource, f.name) && !isSecretColumn(f.name);
+  const preferred = ['text', 'longtext', 'integer', 'decimal', 'money', 'boolean', 'enum', 'date'];
+  return resource.fields.find((f) => ok(f) && preferred.includes(f.kind)) ?? resource.fields.find(ok);
+}
+
+/** A new row copied from an existing one (the caller's own where "own" applies), with fresh keys and unique values. */
+function newRowFrom(resource: ResourceInfo, template: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const f of resource.fields) {
+    if (f.readOnly || isSecretColumn(f.name) || template[f.name] === undefined) continue;
+    if (f.hasDefault && (f.primaryKey || f.name === 'created_at' || f.name === 'updated_at')) continue;
+    let value = template[f.name];
+    if (f.unique || (f.primaryKey && !f.hasDefault)) {
+      if (f.kind === 'uuid') value = randomUUID();
+      else if (f.kind === 'text' || f.kind === 'longtext') value = `t${randomUUID().replace(/-/g, '')}`.slice(0, f.maxLength ?? 33);
+    }
+    values[f.name] = value;
+  }
+  return values;
+}
+
+/** Every case for these callers and resources: read, create, approve and export once; update and delete per target record. */
+export async function buildCases(knex: Knex, callers: Caller[], resources: ResourceInfo[]): Promise<Case[]> {
+  const cases: Case[] = [];
+  for (const resource of resources) {
+    if (resource.primaryKey.length === 0) continue;
+    const anyRows = (await knex(knex.raw(sqlName(resource))).select('*').orderBy(resource.primaryKey).limit(1)) as Record<string, unknown>[];
+    for (const caller of callers) {
+      cases.push({ caller, resource, verb: 'read' }, { caller, resource, verb: 'approve' }, { caller, resource, verb: 'export' });
+      const own = ownCondition(knex, caller, resource);
+      const mine = own
+        ? ((await knex(knex.raw(sqlName(resource))).select('*').where(own).orderBy(resource.primaryKey).limit(1)) as Record<string, unknown>[])
+        : [];
+      const others = own
+        ? ((await knex(knex.raw(sqlName(resource))).select('*').whereNot(own).orderBy(resource.primaryKey).limit(1)) as Record<string, unknown>[])
+        : anyRows;
+      const targets = [...mine.map((row) => ({ row, mine: true })), ...others.map((row) => ({ row, mine: false }))];
+      const template = (mine[0] ?? others[0]) as Record<string, unknown> | undefined;
+      if (template && !resource.readOnly) cases.push({ caller, resource, verb: 'create', values: newRowFrom(resource, template) });
+      if (resource.readOnly) continue;
+      const column = harmlessColumn(resource, caller);
+      for (const { row, mine: isMine } of targets) {
+        const key = Object.fromEntries(resource.primaryKey.map((c) => [c, row[c]]));
+        const target = { id: wireIds(resource, [row])[0]!, key, mine: isMine };
+        if (column) cases.push({ caller, resource, verb: 'update', target, values: { [column.name]: row[column.name] } });
+        cases.push({ caller, resource, verb: 'delete', target });
+      }
+    }
+  }
+  return cases;
+}
+
+const apiKind = (status: number): Outcome['kind'] =>
+  status < 300 ? 'ok' : status === 403 || status === 404 ? 'refused' : status === 400 || status === 409 ? 'invalid' : 'error';
+
+/** The API's answer. Writes are only safe to ask of a server started with `rollbackWrites`. */
+export async function askApi(c: Case): Promise<Outcome> {
+  const path = `/api/${encodeURIComponent(c.resource.name)}`;
+  const idPath = c.target ? `${path}/${encodeURIComponent(c.target.id)}` : path;
+  let res;
+  switch (c.verb) {
+    case 'read': {
+      const sort = [c.resource.primaryKey.length === 1 ? c.resource.primaryKey[0] : 'id', 'ASC'];
+      res = await c.caller.api.get(`${path}${listQuery({ sort, range: [0, PAGE - 1] })}`);
+      if (res.status === 200) return { kind: 'ok', rows: (res.json as { id: unknown }[]).map((r) => String(r.id)) };
+      break;
+    }
+    case 'approve':
+    case 'export': {
+      res = await c.caller.api.get('/api/meta');
+      const meta = (res.json as { resources: { name: string; actions: string[] }[] }).resources.find((r) => r.name === c.resource.name);
+      return { kind: meta?.actions.includes(c.verb) ? 'ok' : 'refused' };
+    }
+    case 'create':
+      res = await c.caller.api.post(path, c.values);
+      break;
+    case 'update':
+      res = await c.caller.api.put(idPath, c.values);
+      break;
+    case 'delete':
+      res = await c.caller.api.delete(idPath);
+      break;
+  }
+  return { kind: apiKind(res.status), detail: `${res.status} ${String((res.json as { message?: string } | undefined)?.message ?? '')}` };
+}
+
+/** Runs `fn` as the API's database role would for this caller, and always rolls back. */
+export async function asCaller<T>(knex: Knex, caller: { id: string; role: string }, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  const trx = await knex.transaction();
+  try {
+    await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.role', ?, true), set_config('role', gatehouse.db_role(?), true)`, [
+      caller.id,
+      caller.role,
+      caller.role,
+    ]);
+    return await fn(trx);
+  } finally {
+    await trx.rollback();
+  }
+}
+
+const dbKind = (err: unknown): Outcome => {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === '42501') return { kind: 'refused', detail: (err as Error).message };
+  if (/^(22|23)/.test(code) || code === 'P0001') return { kind: 'invalid', detail: (err as Error).message };
+  return { kind: 'error', detail: `${code} ${(err as Error).message}` };
+};
+
+/** The database's answer to the same case, asked directly as the caller's database role. */
+export async function askDatabase(knex: Knex, c: Case): Promise<Outcome> {
+  const table = knex.raw(sqlName(c.resource));
+  return asCaller(knex, c.caller, async (trx) => {
+    try {
+      switch (c.verb) {
+        case 'read': {
+          const rows = await trx(table).select(c.resource.primaryKey).orderBy(c.resource.primaryKey).limit(PAGE);
+          return { kind: 'ok', rows: wireIds(c.resource, rows) };
+        }
+        case 'approve':
+        case 'export': {
+          const { rows } = await trx.raw('SELECT gatehouse.allows(?, ?) AS allowed', [c.resource.name, c.verb]);
+          return { kind: rows[0].allowed ? 'ok' : 'refused' };
+        }
+        case 'create':
+          await trx(table).insert(jsonReady(c.resource, c.values!));
+          return { kind: 'ok' };
+        case 'update': {
+          const rows = await trx(table).where(c.target!.key).update(jsonReady(c.resource, c.values!)).returning(c.resource.primaryKey);
+          return { kind: rows.length ? 'ok' : 'refused' };
+        }
+        case 'delete': {
+          const rows = await trx(table).where(c.target!.key).delete().returning(c.resource.primaryKey);
+          return { kind: rows.length ? 'ok' : 'refused' };
+        }
+      }
+    } catch (err) {
+      return dbKind(err);
+    }
+  });
+}
+
+/**
+ * Reads agree when both return the same rows (a refusal is no rows); other verbs when both
+ * reach the same outcome.
+ */
+export function agree(c: Case, api: Outcome, db: Outcome): boolean {
+  if (api.kind === 'error' || db.kind === 'error') return false;
+  if (c.verb === 'read') return JSON.stringify(api.rows ?? []) === JSON.stringify(db.rows ?? []);
+  return api.kind === db.kind;
+}
+
+export const describeCase = (c: Case) =>
+  `${c.caller.role} ${c.verb} ${c.resource.name}${c.target ? ` ${c.target.mine ? 'own' : 'other'} ${c.target.id}` : ''}`;

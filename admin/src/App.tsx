@@ -1,23 +1,32 @@
-import { Admin, Resource } from 'react-admin';
-import type { ResourceMeta } from '../../server/meta/types';
+import { useCallback, useSyncExternalStore } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import type { Meta, ResourceMeta } from '../../server/meta/types';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { MatrixPage } from './matrix/MatrixPage';
 import { moduleIcon } from './layout/moduleIcons';
-import { loadMeta } from './meta/metaStore';
+import { currentMeta, loadMeta, subscribeMeta } from './meta/metaStore';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { OVERRIDES } from './resources/overrides';
 import { GeneratedCreate, GeneratedEdit } from './screens/GeneratedForms';
 import { GeneratedList } from './screens/GeneratedList';
 import { GeneratedShow } from './screens/GeneratedShow';
+import { ActionNotAllowed, NotAllowedPage } from './screens/NotAllowedPage';
 import { theme } from './theme';
 
-/** A resource's screens: a hand-written override wins; write screens only where the caller may write. */
+/**
+ * A resource's screens: a hand-written override wins; write screens only where the caller may
+ * write. Their addresses, typed by hand, say "not allowed" rather than open something else.
+ */
 function resourceFor(r: ResourceMeta) {
   const own = OVERRIDES[r.name] ?? {};
   const writable = !r.readOnly && r.primaryKey.length > 0;
+  const canEdit = writable && r.actions.includes('update');
+  const canCreate = writable && r.actions.includes('create');
   return (
     <Resource
       key={r.name}
@@ -27,27 +36,38 @@ function resourceFor(r: ResourceMeta) {
       recordRepresentation={r.displayField}
       list={own.list ?? GeneratedList}
       show={r.primaryKey.length ? (own.show ?? GeneratedShow) : undefined}
-      edit={writable && r.actions.includes('update') ? (own.edit ?? GeneratedEdit) : undefined}
-      create={writable && r.actions.includes('create') ? (own.create ?? GeneratedCreate) : undefined}
-    />
+      edit={canEdit ? (own.edit ?? GeneratedEdit) : undefined}
+      create={canCreate ? (own.create ?? GeneratedCreate) : undefined}
+    >
+      {!canCreate && <Route path="create/*" element={<ActionNotAllowed action="create" />} />}
+      {!canEdit && r.primaryKey.length > 0 && <Route path=":id" element={<ActionNotAllowed action="edit" />} />}
+    </Resource>
   );
 }
 
+let latestCall = 0;
+
 /**
  * Resources are registered at run time from the caller's /api/meta; react-admin calls this
- * again when the role changes (login). If the metadata cannot be loaded the app still starts
- * (no resources) and the dashboard says why, rather than spinning forever.
+ * again when the role changes (login) and when the metadata does (App passes a new function).
+ * Metadata in hand gives the resources at once, which react-admin applies without unmounting
+ * the page; only the first load waits, and an answer overtaken by a later call is dropped
+ * (react-admin appends what a promise brings). If the metadata cannot be loaded the app still
+ * starts (no resources) and the dashboard says why, rather than spinning forever.
  */
-async function resourcesFromMeta(role: string | null | undefined) {
+function resourcesFromMeta(role: string | null | undefined, meta: Meta | undefined) {
+  const call = ++latestCall;
   if (!role) return []; // signed out: the login page needs no resources
-  try {
-    return (await loadMeta()).resources.map(resourceFor);
-  } catch {
-    return [];
-  }
+  if (meta) return meta.resources.map(resourceFor);
+  return loadMeta().then(
+    (loaded) => (call === latestCall ? loaded.resources.map(resourceFor) : []),
+    () => [],
+  );
 }
 
 export function App() {
+  const meta = useSyncExternalStore(subscribeMeta, currentMeta);
+  const resources = useCallback((role: string | null | undefined) => resourcesFromMeta(role, meta), [meta]);
   return (
     <Admin
       title="Gatehouse"
@@ -56,12 +76,16 @@ export function App() {
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
       dashboard={Dashboard}
+      catchAll={NotAllowedPage}
       layout={AppLayout}
       theme={theme}
       requireAuth
       disableTelemetry
     >
-      {resourcesFromMeta}
+      <CustomRoutes>
+        <Route path="/matrix" element={<MatrixPage />} />
+      </CustomRoutes>
+      {resources}
     </Admin>
   );
 }

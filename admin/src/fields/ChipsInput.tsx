@@ -10,6 +10,7 @@ interface ChipsInputProps {
   choices?: string[];
   /** Numeric element kinds store numbers, not the typed text. */
   numeric?: boolean;
+  disabled?: boolean;
 }
 
 /**
@@ -17,7 +18,7 @@ interface ChipsInputProps {
  * Compact where an ArrayInput would draw one full-width input per element, and free of
  * the caret jumps a "comma separated" text box suffers when it is re-parsed per keystroke.
  */
-export function ChipsInput({ source, label, validate, helperText, choices, numeric }: ChipsInputProps) {
+export function ChipsInput({ source, label, validate, helperText, choices, numeric, disabled }: ChipsInputProps) {
   const { field, fieldState, isRequired } = useInput({ source, validate });
   const value: unknown[] = Array.isArray(field.value) ? (field.value as unknown[]) : [];
   const toValue = (v: string) => (numeric && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v.trim());
@@ -44,6 +45,7 @@ export function ChipsInput({ source, label, validate, helperText, choices, numer
         />
       )}
       sx={{ mb: 1 }}
+      disabled={disabled}
       fullWidth
     />
   );

@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { BooleanField, DateField, NumberField, ReferenceField, ReferenceOneField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
-import { isKeyReference } from '../meta/metaStore';
+import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
@@ -71,18 +71,20 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
 /** The component that shows a field, by its kind; references link to their target. */
 export function fieldFor(field: FieldMeta, where: Where): ReactElement {
   const props = { key: field.name, source: field.name, label: field.label };
-  if (field.reference && !isKeyReference(field.reference)) {
+  // A target the caller may not read cannot be looked up (403): the key is shown as it is.
+  const reference = field.reference && isReadable(field.reference.resource) ? field.reference : undefined;
+  if (reference && !isKeyReference(reference)) {
     // A key on another unique column: look the target up by that column, not by id.
     return (
-      <ReferenceOneField {...props} reference={field.reference.resource} target={field.reference.field} link="show" emptyText="">
-        <TextField source={field.reference.displayField} />
+      <ReferenceOneField {...props} reference={reference.resource} target={reference.field} link="show" emptyText="">
+        <TextField source={reference.displayField} />
       </ReferenceOneField>
     );
   }
-  if (field.reference) {
+  if (reference) {
     return (
-      <ReferenceField {...props} reference={field.reference.resource} link="show" emptyText="">
-        <TextField source={field.reference.displayField} />
+      <ReferenceField {...props} reference={reference.resource} link="show" emptyText="">
+        <TextField source={reference.displayField} />
       </ReferenceField>
     );
   }

@@ -6,11 +6,11 @@ import {
 } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
 import { humanizeChoice } from './choiceColor';
-import { isKeyReference } from '../meta/metaStore';
+import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
 
-type Props = { source: string; label: string; validate: Validator[]; helperText?: string; fullWidth?: boolean };
+type Props = { source: string; label: string; validate: Validator[]; helperText?: string; fullWidth?: boolean; disabled?: boolean };
 
 const NUMERIC: FieldKind[] = ['integer', 'decimal', 'money'];
 const choicesOf = (f: FieldMeta) => (f.choices ?? []).map((c) => ({ id: c, name: humanizeChoice(c) }));
@@ -54,10 +54,21 @@ function validatorsOf(f: FieldMeta): Validator[] {
   return v;
 }
 
-/** The input that edits a field, by its kind; references are autocompletes over the target. */
+/**
+ * The input that edits a field, by its kind; references are autocompletes over the target
+ * when the caller may read it (else the key itself is shown). A field the caller may not
+ * write (`readOnly`) is drawn disabled and validated by nobody: it is sent back unchanged.
+ */
 export function inputFor(field: FieldMeta): ReactElement {
-  const props: Props = { source: field.name, label: field.label, validate: validatorsOf(field), helperText: field.help };
-  if (field.reference && isKeyReference(field.reference)) {
+  const locked = field.readOnly;
+  const props: Props = {
+    source: field.name,
+    label: field.label,
+    validate: locked ? [] : validatorsOf(field),
+    helperText: field.help,
+    ...(locked ? { disabled: true } : {}),
+  };
+  if (field.reference && isKeyReference(field.reference) && isReadable(field.reference.resource)) {
     const display = field.reference.displayField;
     return (
       <ReferenceInput key={field.name} source={field.name} reference={field.reference.resource}>
@@ -67,6 +78,7 @@ export function inputFor(field: FieldMeta): ReactElement {
           filterToQuery={(q: string) => ({ q })}
           validate={props.validate}
           helperText={field.help}
+          disabled={locked}
         />
       </ReferenceInput>
     );

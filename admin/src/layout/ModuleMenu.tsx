@@ -1,3 +1,4 @@
+import AdminPanelSettings from '@mui/icons-material/AdminPanelSettings';
 import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { Collapse, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
@@ -18,6 +19,10 @@ export function ModuleMenu() {
   return (
     <Menu>
       <DashboardMenuItem />
+      {/* The matrix editor, for whoever may read the matrix (its table is among their resources). */}
+      {meta.resources.some((r) => r.name === 'role_permissions') && (
+        <Menu.Item to="/matrix" primaryText="Role matrix" leftIcon={<AdminPanelSettings fontSize="small" />} />
+      )}
       {meta.modules.map((module) => {
         const Icon = moduleIcon(module.name);
         const resources = meta.resources.filter((r) => r.module === module.name).sort((a, b) => a.label.localeCompare(b.label));

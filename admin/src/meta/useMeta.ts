@@ -10,6 +10,11 @@ export function useMeta(): Meta {
   return useSyncExternalStore(subscribeMeta, () => currentMeta() ?? EMPTY);
 }
 
+/** True once the caller's metadata is in hand (an empty one included). */
+export function useMetaLoaded(): boolean {
+  return useSyncExternalStore(subscribeMeta, () => currentMeta() !== undefined);
+}
+
 /** Why the metadata could not be loaded, if it could not (the dashboard says so). */
 export function useMetaFailure(): Error | undefined {
   return useSyncExternalStore(subscribeMeta, metaFailure);

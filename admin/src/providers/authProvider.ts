@@ -1,11 +1,11 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { fetchUtils, HttpError } from 'react-admin';
+import type { CallerGrants } from '../../../permissions/abilityOfCaller';
 import { forgetMeta } from '../meta/metaStore';
 
-interface Me {
+interface Me extends Omit<CallerGrants, 'id'> {
   id: string | number;
   email: string;
-  role: string;
   name?: string | null;
 }
 
@@ -26,8 +26,12 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
-    forgetMeta();
-    await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' });
+    // Forget after the session is gone, so nothing re-fetches this caller's metadata meanwhile.
+    try {
+      await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' });
+    } finally {
+      forgetMeta();
+    }
   },
   async checkAuth() {
     const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
@@ -39,7 +43,8 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity(): Promise<UserIdentity> {
     const user = await me();
-    return { id: user.id, fullName: user.name || user.email, email: user.email, role: user.role };
+    // The matrix rows let useCallerAbility build the same CASL ability as the server.
+    return { id: user.id, fullName: user.name || user.email, email: user.email, role: user.role, matrix: user.matrix, owned: user.owned };
   },
   /**
    * The caller's role, or null when signed out. Signed out is an answer, not a failure:

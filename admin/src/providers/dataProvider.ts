@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError } from 'react-admin';
+import { refreshMeta } from '../meta/metaStore';
 
 type Body = { message?: string; errors?: Record<string, unknown> } | undefined;
 
@@ -9,11 +10,16 @@ type Body = { message?: string; errors?: Record<string, unknown> } | undefined;
  * `error.body.errors` and each message is drawn beside its input. The overall message is
  * added as `root.serverError`, which react-admin notifies instead of a bare "form invalid"
  * (it is the only trace of an error on a field the form does not show).
+ *
+ * A 403 means the screens offered something the server refuses: the matrix may have changed
+ * since the metadata was fetched, so it is fetched again (the screens follow if it differs).
+ * Its message (the body's `message`) is what react-admin notifies.
  */
 async function httpClient(url: string, options: fetchUtils.Options = {}) {
   try {
     return await fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
   } catch (error) {
+    if (error instanceof HttpError && error.status === 403) void refreshMeta();
     const body = error instanceof HttpError ? (error.body as Body) : undefined;
     if (!(error instanceof HttpError) || !body?.errors || Object.keys(body.errors).length === 0) throw error;
     const errors = { ...body.errors, root: { serverError: body.message ?? error.message } };

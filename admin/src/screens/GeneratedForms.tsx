@@ -1,20 +1,27 @@
 import { Box } from '@mui/material';
-import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { subject } from '@casl/ability';
+import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { inputFor } from '../fields/inputFor';
 import { resolveJsonDrafts } from '../fields/JsonInput';
+import { useCallerAbility } from '../meta/useCallerAbility';
 import { useResourceMeta } from '../meta/useMeta';
 import { RecordTitle } from './RecordTitle';
+import { useRecordLoadError } from './useRecordLoadError';
 
 /** Time stamps the database keeps itself (a default, and usually a trigger): not for people to type. */
 const SYSTEM_STAMP = /^(created|updated|modified)_at$/;
 /** Kinds whose inputs need the whole width; the rest sit side by side. */
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
 
-/** The fields of a form: writable ones only; keys are typed on create, never changed after. */
+/**
+ * The fields of a form. Create asks only for what the caller may write; edit also shows the
+ * fields they may read but not write, disabled (inputFor), so the record reads whole. Keys are
+ * typed on create, never changed after.
+ */
 function formFields(resource: ResourceMeta, mode: 'create' | 'edit'): FieldMeta[] {
   return resource.fields
-    .filter((f) => !f.readOnly && !(mode === 'edit' && f.primaryKey))
+    .filter((f) => !(mode === 'create' && f.readOnly) && !(mode === 'edit' && f.primaryKey))
     .filter((f) => !(f.hasDefault && SYSTEM_STAMP.test(f.name)))
     .filter((f) => !(mode === 'create' && f.primaryKey && f.hasDefault));
 }
@@ -42,14 +49,34 @@ function FormToolbar({ canDelete }: { canDelete: boolean }) {
   );
 }
 
+/**
+ * The edit form's fields with the caller's rules for this very record applied: a field the
+ * ability refuses to change here (e.g. your own role) is shown disabled.
+ */
+function EditFormBody({ resource }: { resource: ResourceMeta }) {
+  const record = useRecordContext();
+  const ability = useCallerAbility();
+  const fields = formFields(resource, 'edit').map((f) =>
+    f.readOnly || !ability || !record || ability.can('update', subject(resource.name, { ...record }), f.name) ? f : { ...f, readOnly: true },
+  );
+  return <FormBody fields={fields} />;
+}
+
 /** Edits wait for the server (pessimistic), so its per-field errors appear beside the inputs. */
 export function GeneratedEdit() {
   const resource = useResourceMeta();
+  const onError = useRecordLoadError();
   if (!resource) return null;
   return (
-    <Edit mutationMode="pessimistic" redirect="show" transform={resolveJsonDrafts} title={<RecordTitle resource={resource} verb="Edit" />}>
+    <Edit
+      mutationMode="pessimistic"
+      redirect="show"
+      transform={resolveJsonDrafts}
+      title={<RecordTitle resource={resource} verb="Edit" />}
+      queryOptions={{ onError }}
+    >
       <SimpleForm toolbar={<FormToolbar canDelete={resource.actions.includes('delete')} />} warnWhenUnsavedChanges>
-        <FormBody fields={formFields(resource, 'edit')} />
+        <EditFormBody resource={resource} />
       </SimpleForm>
     </Edit>
   );

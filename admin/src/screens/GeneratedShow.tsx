@@ -7,6 +7,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
+import { useRecordLoadError } from './useRecordLoadError';
 
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
 
@@ -33,10 +34,14 @@ function Details({ resource }: { resource: ResourceMeta }) {
   );
 }
 
-/** A record: its fields, then one tab per table that refers to it (a vendor's therapists, bookings...). */
+/**
+ * A record: its fields, then one tab per table that refers to it (a vendor's therapists,
+ * bookings...). Edit and Delete only for callers who may update or delete.
+ */
 export function GeneratedShow() {
   const resource = useResourceMeta();
   const meta = useMeta();
+  const onError = useRecordLoadError();
   if (!resource) return null;
   const can = (a: ResourceAction) => resource.actions.includes(a);
   const actions = (
@@ -46,7 +51,7 @@ export function GeneratedShow() {
     </TopToolbar>
   );
   return (
-    <Show actions={actions} title={<RecordTitle resource={resource} />}>
+    <Show actions={actions} title={<RecordTitle resource={resource} />} queryOptions={{ onError }}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Details">
           <Details resource={resource} />

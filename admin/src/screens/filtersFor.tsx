@@ -4,7 +4,10 @@ import {
 } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { humanizeChoice } from '../fields/choiceColor';
-import { isKeyReference } from '../meta/metaStore';
+import { isKeyReference, isReadable } from '../meta/metaStore';
+
+/** A reference the caller can pick from: its target is readable and fetched by id. */
+const pickable = (f: FieldMeta) => !!f.reference && isKeyReference(f.reference) && isReadable(f.reference.resource);
 
 /** Filters shown without the "Add filter" button, after the search: more would crowd the toolbar. */
 const ALWAYS_ON = 2;
@@ -15,7 +18,7 @@ function filterInputs(f: FieldMeta, alwaysOn: boolean): ReactElement[] {
     const choices = f.choices.map((c) => ({ id: c, name: humanizeChoice(c) }));
     return [<SelectArrayInput key={f.name} source={f.name} label={f.label} alwaysOn={alwaysOn} choices={choices} sx={{ minWidth: 180 }} />];
   }
-  if (f.reference && isKeyReference(f.reference)) {
+  if (f.reference && pickable(f)) {
     return [
       <ReferenceInput key={f.name} source={f.name} reference={f.reference.resource} alwaysOn={alwaysOn}>
         <AutocompleteInput label={f.label} optionText={f.reference.displayField} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 220 }} />
@@ -42,7 +45,7 @@ export function filtersFor(resource: ResourceMeta): ReactElement[] {
   const candidates = resource.fields.filter((x) => x.filterable && !x.primaryKey);
   // Only compact, one-input filters earn a permanent place: choices first (status...), then flags, then references.
   const rank = (f: FieldMeta) =>
-    f.kind === 'enum' ? 0 : f.kind === 'boolean' ? 1 : f.reference && isKeyReference(f.reference) ? 2 : Infinity;
+    f.kind === 'enum' ? 0 : f.kind === 'boolean' ? 1 : pickable(f) ? 2 : Infinity;
   const pinned = new Set(
     candidates.filter((f) => rank(f) < Infinity).sort((a, b) => rank(a) - rank(b)).slice(0, ALWAYS_ON).map((f) => f.name),
   );

@@ -114,6 +114,22 @@ describe('the SPA follows the role matrix', () => {
     expect(stored).toEqual({ name: `${profile.name} (checked)`, role: profile.role });
   });
 
+  it('applies the shared ability to the record at hand: super_admin may change roles, but not their own', async () => {
+    const { rows } = await server.db.knex.raw(
+      `SELECT p.id, p.role FROM user_profiles p JOIN auth.users u ON u.id = p.id WHERE u.email IN (?, ?) ORDER BY p.role`,
+      [demoEmail('super_admin'), demoEmail('customer_care')],
+    );
+    const [other, own] = rows as { id: string; role: string }[];
+    const page = await signIn('super_admin');
+    await page.goto(`${server.url}/#/user_profiles/${own!.id}`);
+    await page.locator('input[name="name"]').waitFor();
+    await expect(page.locator('input[name="role"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('input[name="status"]').isDisabled()).resolves.toBe(true);
+    await page.goto(`${server.url}/#/user_profiles/${other!.id}`);
+    await page.locator('input[name="name"]').waitFor();
+    await expect(page.locator('input[name="role"]').isDisabled()).resolves.toBe(false);
+  });
+
   it('says "not allowed" for an address typed by hand, and "not found" for one that names nothing', async () => {
     const customer = await firstId('customers');
     const page = await signIn('marketing_department');
@@ -198,5 +214,33 @@ describe('the SPA follows the role matrix', () => {
     // And a reload agrees.
     await page.reload();
     await notAllowed(page).waitFor();
+  });
+
+  it('takes a grant made by super_admin in the matrix editor to a signed-in marketing user, without a new sign-in', async () => {
+    const marketing = await signIn('marketing_department');
+    await menu(marketing).locator('[data-module="marketing"]').click();
+    await menu(marketing).getByRole('menuitem', { name: 'Campaigns' }).waitFor();
+    await expect(menu(marketing).locator('[data-module="hr"]').count()).resolves.toBe(0);
+    await marketing.goto(`${server.url}/#/salary_records`);
+    await notAllowed(marketing).waitFor();
+
+    const admin = await signIn('super_admin');
+    await admin.goto(`${server.url}/#/matrix`);
+    await admin.getByRole('button', { name: 'Expand HR' }).click();
+    const read = admin.getByRole('button', { name: 'read for marketing_department on salary_records' });
+    await expect(read.getAttribute('aria-pressed')).resolves.toBe('false');
+    await read.click();
+    await expect.poll(() => read.getAttribute('aria-pressed')).toBe('true');
+    const saved = await server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).first();
+    expect(saved.permissions).toEqual(['read']);
+
+    // Back in the marketing user's window: focus brings the new grant, no sign-in needed.
+    await marketing.bringToFront();
+    await marketing.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await menu(marketing).locator('[data-module="hr"]').click();
+    await menu(marketing).getByRole('menuitem', { name: 'Salary records' }).click();
+    await rowsOf(marketing).first().waitFor();
+    await expect(notAllowed(marketing).count()).resolves.toBe(0);
+    await server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).delete();
   });
 });

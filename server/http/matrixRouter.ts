@@ -7,37 +7,11 @@ import { withUserContext } from '../data/withUserContext.js';
 import { MODULES, MODULE_NAMES, type ModuleName } from '../../permissions/modules.js';
 import { ACTIONS, ROLES, type Action } from '../../permissions/vocabulary.js';
 import { badRequest, conflict, forbidden, notFound } from './errors.js';
+import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from './matrixTypes.js';
 import { isPgError } from './pgErrors.js';
 
 /** The matrix is the table `role_permissions`; the caller's rights on it decide who sees and edits it. */
 const MATRIX_TABLE = 'role_permissions';
-
-export interface MatrixRowDto {
-  role: string;
-  module: string;
-  subModule: string | null;
-  actions: string[];
-}
-
-export interface MatrixDto {
-  roles: string[];
-  actions: string[];
-  modules: { name: string; label: string; tables: string[] }[];
-  rows: MatrixRowDto[];
-  editable: boolean;
-}
-
-export interface MatrixChangeDto {
-  id: string;
-  changedAt: string;
-  changedBy: string | null;
-  changedByEmail: string | null;
-  role: string;
-  module: string;
-  subModule: string | null;
-  before: string[] | null;
-  after: string[] | null;
-}
 
 const isModule = (value: unknown): value is ModuleName => typeof value === 'string' && (MODULE_NAMES as string[]).includes(value);
 const tablesOf = (module: ModuleName): readonly string[] => MODULES[module].tables;

@@ -68,24 +68,12 @@ describe('an employee approving their own leave', () => {
     expect(leave).toBeDefined();
     const update = await clients.employee!.put(`/api/leave_requests/${leave.id}`, { status: 'approved' });
     expect(update.status).toBe(403);
-    const create = await clients.employee!.post('/api/leave_requests', {
-      employee_id: ids.employee,
-      leave_type: 'casual',
-      from_date: '2026-12-20',
-      to_date: '2026-12-21',
-      reason: 'Family visit',
-      status: 'approved',
-    });
+    const leaveRequest = { employee_id: ids.employee, leave_type: 'casual', from_date: '2026-12-20', to_date: '2026-12-21', reason: 'Family visit' };
+    const create = await clients.employee!.post('/api/leave_requests', { ...leaveRequest, status: 'approved' });
     expect(create.status).toBe(403);
     expect(create.json.errors).toHaveProperty('status');
     // Filing it as pending is the employee's right.
-    const pending = await clients.employee!.post('/api/leave_requests', {
-      employee_id: ids.employee,
-      leave_type: 'casual',
-      from_date: '2026-12-20',
-      to_date: '2026-12-21',
-      reason: 'Family visit',
-    });
+    const pending = await clients.employee!.post('/api/leave_requests', leaveRequest);
     expect(pending.status).toBe(201);
     expect(pending.json.status).toBe('pending');
     for (const attempt of [

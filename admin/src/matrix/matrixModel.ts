@@ -4,38 +4,12 @@
  * row if there is one, else it inherits the module row).
  */
 
-export interface MatrixRow {
-  role: string;
-  module: string;
-  subModule: string | null;
-  actions: string[];
-}
+import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from '../../../server/http/matrixTypes';
 
-export interface MatrixModule {
-  name: string;
-  label: string;
-  tables: string[];
-}
-
-export interface MatrixData {
-  roles: string[];
-  actions: string[];
-  modules: MatrixModule[];
-  rows: MatrixRow[];
-  editable: boolean;
-}
-
-export interface MatrixChange {
-  id: string;
-  changedAt: string;
-  changedBy: string | null;
-  changedByEmail: string | null;
-  role: string;
-  module: string;
-  subModule: string | null;
-  before: string[] | null;
-  after: string[] | null;
-}
+export type MatrixRow = MatrixRowDto;
+export type MatrixData = MatrixDto;
+export type MatrixModule = MatrixDto['modules'][number];
+export type MatrixChange = MatrixChangeDto;
 
 /** Where a cell's actions come from. */
 export type CellSource =

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { startEmbeddedPostgres } from '../../server/data/embeddedPostgres.js';
+import { authenticatorUrl, enableAuthenticatorLogin, hasAuthenticator } from '../../server/data/apiConnection.js';
 import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
 import { loadEnv } from '../../server/env.js';
@@ -25,7 +26,8 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 if (dataDir) chmodSync(dataDir, 0o755); // initdb runs as the postgres user
 const pg = dataDir ? await startEmbeddedPostgres(dataDir, 55999, false) : undefined;
-const knex = createKnex(process.env.DATABASE_URL ?? pg!.url('postgres'), { min: 0, max: 20 });
+const ownerUrl = process.env.DATABASE_URL ?? pg!.url('postgres');
+const knex = createKnex(ownerUrl, { min: 0, max: 20 });
 try {
   await migrate(knex, ['core', 'ombaro']);
   if (!(await hasDemoData(knex))) {
@@ -35,17 +37,22 @@ try {
   }
   await knex.raw('ANALYZE');
   const schema = await loadSchemaModel(knex);
-  const app = createApp({ knex, env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), schema, logger: pino({ level: 'silent' }) });
+  // As in production: the data API logs in as the authenticator and runs under RLS.
+  const apiKnex = (await hasAuthenticator(knex)) ? createKnex(authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)), { min: 0, max: 20 }) : knex;
+  const app = createApp({ knex, apiKnex, env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), schema, logger: pino({ level: 'silent' }) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const api = new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   await api.login(demoEmail('super_admin'), DEMO_PASSWORD);
+  // A vendor sees its own rows only: CASL's WHERE and the RLS own-row policy both apply.
+  const vendor = new ApiClient(api.baseUrl);
+  await vendor.login(demoEmail('vendor'), DEMO_PASSWORD);
   const { rows } = await knex.raw('SELECT count(*)::int AS n FROM bookings');
   console.log(`bookings: ${rows[0].n} rows; ${concurrency} concurrent clients, ${seconds} s per case\n`);
 
   const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
   const [booking] = (await api.get(`/api/bookings?range=${enc([0, 0])}`)).json;
-  const cases: Record<string, string> = {
+  const cases: Record<string, [ApiClient, string]> = Object.fromEntries(Object.entries({
     'list bookings, page 1 (default sort)': `/api/bookings?range=${enc([0, 24])}`,
     'list bookings, status filter': `/api/bookings?range=${enc([0, 24])}&filter=${enc({ status: 'completed' })}`,
     'list bookings, date range + sort': `/api/bookings?range=${enc([0, 24])}&sort=${enc(['booking_date', 'DESC'])}&filter=${enc({ booking_date_gte: '2026-06-01', booking_date_lte: '2026-06-30' })}`,
@@ -53,16 +60,18 @@ try {
     'list bookings, page 200': `/api/bookings?range=${enc([4975, 4999])}`,
     'getOne booking': `/api/bookings/${booking.id}`,
     'getManyReference vendor bookings': `/api/bookings?range=${enc([0, 24])}&filter=${enc({ vendor_id: booking.vendor_id })}`,
-  };
+  }).map(([label, url]) => [label, [api, url] as [ApiClient, string]]));
+  cases['vendor: own bookings, page 1'] = [vendor, `/api/bookings?range=${enc([0, 24])}`];
+  cases['vendor: own bookings, status filter'] = [vendor, `/api/bookings?range=${enc([0, 24])}&filter=${enc({ status: 'completed' })}`];
   console.log('case'.padEnd(40), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8));
-  for (const [label, url] of Object.entries(cases)) {
+  for (const [label, [client, url]] of Object.entries(cases)) {
     const latencies: number[] = [];
     const until = Date.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (Date.now() < until) {
           const t = performance.now();
-          const res = await api.get(url);
+          const res = await client.get(url);
           if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
           latencies.push(performance.now() - t);
         }
@@ -98,6 +107,7 @@ try {
     );
   }
   server.close();
+  if (apiKnex !== knex) await apiKnex.destroy();
 } finally {
   await knex.destroy();
   await pg?.stop();

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { MatrixRow } from './defaultMatrix.js';
-import { FIELD_RESTRICTIONS, HIDDEN_ROWS, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
 import { grantOn } from './grants.js';
 import { MODULES, MODULE_NAMES } from './modules.js';
 import { OWN_ROWS, type OwnerSet } from './ownRows.js';
@@ -51,8 +51,7 @@ export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): App
     if (!mayUseRestricted(restriction, role, 'read')) cannot(READS, restriction.table, columns);
     if (!mayUseRestricted(restriction, role, 'write')) cannot(WRITES, restriction.table, columns);
   }
-  // Nobody changes their own role or status.
-  cannot('update', 'user_profiles', ['role', 'status'], where({ id: caller.id }));
+  for (const locked of SELF_LOCKED) cannot('update', locked.table, [...locked.columns], where({ [locked.key]: caller.id }));
   for (const hidden of HIDDEN_ROWS) {
     if (hidden.from.includes(role)) cannot(['read', 'update', 'delete', 'export', 'create'], hidden.table, where({ [hidden.column]: true }));
   }

@@ -22,8 +22,9 @@ const BANK_ROLES: readonly Role[] = ['hr_department', 'finance_department', 'sup
 export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
   { table: 'employees', columns: ['bank_details'], readers: BANK_ROLES, writers: BANK_ROLES, owner: true },
   { table: 'therapists', columns: ['bank_details'], readers: BANK_ROLES, writers: BANK_ROLES, owner: true },
-  // Only super_admin changes roles and statuses (and never their own: see the row rule below).
+  // Only super_admin changes roles and statuses (and never their own: SELF_LOCKED below).
   { table: 'user_profiles', columns: ['role', 'status'], writers: ['super_admin'] },
+  { table: 'auth.users', columns: ['raw_app_meta_data'], writers: ['super_admin'] },
   // A request's decision belongs to its approvers: whoever files a leave cannot file it approved.
   {
     table: 'leave_requests',
@@ -35,6 +36,18 @@ export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
     columns: ['status', 'approved_by', 'approved_at', 'rejection_reason'],
     writers: ['hr_department', 'vendor', 'super_admin'],
   },
+];
+
+/** Columns nobody may change on their own row (the row whose `key` is the caller), whatever their role. */
+export interface SelfLocked {
+  table: string;
+  key: string;
+  columns: readonly string[];
+}
+
+export const SELF_LOCKED: readonly SelfLocked[] = [
+  { table: 'user_profiles', key: 'id', columns: ['role', 'status'] },
+  { table: 'auth.users', key: 'id', columns: ['raw_app_meta_data'] },
 ];
 
 /** Rows some roles never see, whatever they are granted. */

@@ -1,4 +1,4 @@
-import { FIELD_RESTRICTIONS, HIDDEN_ROWS, isOwnScoped, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, isOwnScoped, mayUseRestricted } from './fieldRules.js';
 import { OWN_ROWS, OWNER_SETS, type OwnerSet } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
@@ -137,6 +137,36 @@ export function policiesSql(tables: readonly ExposedTable[]): string {
       const roles = hidden.from.map((r) => ident(dbRoleOf(r))).join(', ');
       out.push(`CREATE POLICY gh_hidden_${hidden.column} ON ${table.sqlName} AS RESTRICTIVE FOR ALL TO ${roles} USING (${visible}) WITH CHECK (${visible});`);
     }
+  }
+  return out.join('\n');
+}
+
+/** Triggers refusing changes to SELF_LOCKED columns of the caller's own row (one generic function). */
+export function selfLockSql(tables: readonly ExposedTable[]): string {
+  const out = [
+    `CREATE FUNCTION gatehouse.refuse_own_change() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, public
+      AS $fn$
+      DECLARE
+        new_row jsonb := to_jsonb(NEW);
+        old_row jsonb := to_jsonb(OLD);
+      BEGIN
+        IF old_row ->> TG_ARGV[0] IS DISTINCT FROM auth.uid()::text THEN RETURN NEW; END IF;
+        FOR i IN 1 .. TG_NARGS - 1 LOOP
+          IF new_row -> TG_ARGV[i] IS DISTINCT FROM old_row -> TG_ARGV[i] THEN
+            RAISE EXCEPTION 'nobody may change their own %', TG_ARGV[i] USING ERRCODE = 'insufficient_privilege';
+          END IF;
+        END LOOP;
+        RETURN NEW;
+      END $fn$;`,
+  ];
+  for (const locked of SELF_LOCKED) {
+    const table = tables.find((t) => t.resource === locked.table);
+    if (!table) continue;
+    const args = [locked.key, ...locked.columns].map(literal).join(', ');
+    const name = ident(`${locked.table.replace(/\W/g, '_')}_refuse_own_change`);
+    out.push(`CREATE TRIGGER ${name} BEFORE UPDATE OF ${locked.columns.map(ident).join(', ')} ON ${table.sqlName}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.refuse_own_change(${args});`);
   }
   return out.join('\n');
 }

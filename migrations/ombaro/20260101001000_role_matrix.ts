@@ -8,6 +8,7 @@ import {
   grantsSql,
   ownedIdsFunctionSql,
   policiesSql,
+  selfLockSql,
   type ExposedTable,
 } from '../../permissions/rlsSql.js';
 import { OWN_ROWS, type OwnerSet } from '../../permissions/ownRows.js';
@@ -70,6 +71,18 @@ export async function up(knex: Knex): Promise<void> {
     CREATE TRIGGER role_permissions_log AFTER INSERT OR UPDATE OR DELETE ON public.role_permissions
       FOR EACH ROW EXECUTE FUNCTION gatehouse.log_matrix_change();
 
+    -- Whoever writes a grant, by whatever path, is its updated_by.
+    CREATE FUNCTION gatehouse.stamp_matrix_change() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, public
+      AS $$
+      BEGIN
+        NEW.updated_at := now();
+        NEW.updated_by := coalesce(auth.uid(), NEW.updated_by);
+        RETURN NEW;
+      END $$;
+    CREATE TRIGGER role_permissions_stamp BEFORE INSERT OR UPDATE ON public.role_permissions
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.stamp_matrix_change();
+
     CREATE FUNCTION gatehouse.role_allows(p_role text, p_resource text, p_action text) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$
@@ -127,22 +140,19 @@ export async function up(knex: Knex): Promise<void> {
     ALTER FUNCTION public.next_document_number(text, timestamptz) SECURITY DEFINER SET search_path = pg_catalog, public;
     ALTER FUNCTION public.note_document_number(text, text) SECURITY DEFINER SET search_path = pg_catalog, public;
 
-    -- Nobody changes their own role or status; a profile's role is the role the session carries.
-    CREATE FUNCTION public.user_profiles_guard_role() RETURNS trigger
+    -- A profile's role is the role the session carries (auth.users.raw_app_meta_data).
+    CREATE FUNCTION public.user_profiles_sync_role() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$
       BEGIN
-        IF OLD.id = auth.uid() AND (NEW.role IS DISTINCT FROM OLD.role OR NEW.status IS DISTINCT FROM OLD.status) THEN
-          RAISE EXCEPTION 'nobody may change their own role or status' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF NEW.role IS DISTINCT FROM OLD.role THEN
-          UPDATE auth.users SET raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', NEW.role)
-           WHERE id = NEW.id;
-        END IF;
+        UPDATE auth.users SET raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', NEW.role)
+         WHERE id = NEW.id;
         RETURN NEW;
       END $$;
-    CREATE TRIGGER user_profiles_guard_role BEFORE UPDATE OF role, status ON public.user_profiles
-      FOR EACH ROW EXECUTE FUNCTION public.user_profiles_guard_role();
+    CREATE TRIGGER user_profiles_sync_role AFTER UPDATE OF role ON public.user_profiles
+      FOR EACH ROW WHEN (NEW.role IS DISTINCT FROM OLD.role) EXECUTE FUNCTION public.user_profiles_sync_role();
+
+    ${selfLockSql(tables)}
   `);
 
   await knex('gatehouse.matrix_modules').insert(

@@ -62,6 +62,33 @@ describe('a role changing its own role', () => {
   });
 });
 
+describe('a session role changed behind the profile', () => {
+  it('is refused to super_admin on their own user, and only super_admin may set another user’s', async () => {
+    const own = await clients.super_admin!.put(`/api/auth.users/${ids.super_admin}`, { raw_app_meta_data: { role: 'customer' } });
+    expect(own.status).toBe(403);
+    expect(own.json.errors).toHaveProperty('raw_app_meta_data');
+    const code = await dbError(() =>
+      asCaller(knex(), { id: ids.super_admin!, role: 'super_admin' }, (trx) =>
+        trx('auth.users').where({ id: ids.super_admin }).update({ raw_app_meta_data: JSON.stringify({ role: 'customer' }) }),
+      ),
+    );
+    expect(code).toBe('42501');
+    const users = await knex()('auth.users').where({ id: ids.super_admin }).first('raw_app_meta_data');
+    expect(users.raw_app_meta_data.role).toBe('super_admin');
+    // The matrix does not give auth.users to admin, and even granted the column stays closed.
+    await knex()('role_permissions').insert({ role_id: 'admin', module_id: 'administration', sub_module_id: 'auth.users', permissions: ['read', 'update'] });
+    const admin = await clients.admin!.put(`/api/auth.users/${ids.therapist}`, { raw_app_meta_data: { role: 'super_admin' } });
+    expect(admin.status).toBe(403);
+    const dbAdmin = await dbError(() =>
+      asCaller(knex(), { id: ids.admin!, role: 'admin' }, (trx) =>
+        trx('auth.users').where({ id: ids.therapist }).update({ raw_app_meta_data: JSON.stringify({ role: 'super_admin' }) }),
+      ),
+    );
+    expect(dbAdmin).toBe('42501');
+    await knex()('role_permissions').where({ role_id: 'admin', sub_module_id: 'auth.users' }).delete();
+  });
+});
+
 describe('an employee approving their own leave', () => {
   it('is refused through update, through create, and in the database', async () => {
     const leave = await knex()('leave_requests').where({ employee_id: ids.employee }).first('id', 'status');

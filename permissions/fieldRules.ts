@@ -25,6 +25,8 @@ export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
   // Only super_admin changes roles and statuses (and never their own: SELF_LOCKED below).
   { table: 'user_profiles', columns: ['role', 'status'], writers: ['super_admin'] },
   { table: 'auth.users', columns: ['raw_app_meta_data'], writers: ['super_admin'] },
+  // The database stamps who last changed a grant (and logs every change): nobody writes these.
+  { table: 'role_permissions', columns: ['updated_by', 'updated_at'], writers: [] },
   // A request's decision belongs to its approvers: whoever files a leave cannot file it approved.
   {
     table: 'leave_requests',

@@ -23,7 +23,6 @@ import { ROLES } from '../../permissions/vocabulary.js';
  * connects as (gatehouse_authenticator), which owns nothing and only becomes those roles.
  */
 export async function up(knex: Knex): Promise<void> {
-  const tables = await exposedTables(knex);
   const ownSetsOf = (role: (typeof ROLES)[number]) =>
     [...new Set(Object.values(OWN_ROWS[role] ?? {}).flatMap((r) => ('in' in r ? [r.in] : [])))] as OwnerSet[];
   const ownedBranches = ROLES.filter((r) => ownSetsOf(r).length)
@@ -98,7 +97,7 @@ export async function up(knex: Knex): Promise<void> {
     COMMENT ON FUNCTION gatehouse.role_allows(text, text, text) IS
       'The matrix lookup: a sub-module row overrides its module row; no row means no';
 
-    CREATE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
+    CREATE OR REPLACE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$ SELECT gatehouse.role_allows(auth.role(), p_resource, p_action) $$;
 
@@ -151,8 +150,6 @@ export async function up(knex: Knex): Promise<void> {
       END $$;
     CREATE TRIGGER user_profiles_sync_role AFTER UPDATE OF role ON public.user_profiles
       FOR EACH ROW WHEN (NEW.role IS DISTINCT FROM OLD.role) EXECUTE FUNCTION public.user_profiles_sync_role();
-
-    ${selfLockSql(tables)}
   `);
 
   await knex('gatehouse.matrix_modules').insert(
@@ -161,6 +158,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex('public.role_permissions').insert(
     DEFAULT_MATRIX.map((r) => ({ role_id: r.role, module_id: r.module, sub_module_id: r.subModule ?? null, permissions: r.actions })),
   );
+  // Read the tables only now: the columns added above must get their privileges too.
+  const tables = await exposedTables(knex);
+  await knex.raw(selfLockSql(tables));
   await knex.raw(createRolesSql());
   await knex.raw(`
     GRANT USAGE ON SCHEMA public, auth, gatehouse TO ${API_DB_ROLE};

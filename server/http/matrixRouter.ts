@@ -131,15 +131,16 @@ export function matrixRouter(knex: Knex): Router {
 
   router.put('/', async (req, res) => {
     const input = parse(putBody, req.body);
-    const row = await asCaller(req, 'update', async (trx, user) => {
+    const row = await asCaller(req, 'update', async (trx) => {
       try {
+        // updated_by and updated_at are stamped by the database (role_permissions_stamp).
         const { rows } = await trx.raw<{ rows: MatrixRowDto[] }>(
-          `INSERT INTO public.role_permissions AS rp (role_id, module_id, sub_module_id, permissions, updated_by, updated_at)
-           VALUES (?, ?, ?, ?::text[], ?, now())
+          `INSERT INTO public.role_permissions AS rp (role_id, module_id, sub_module_id, permissions)
+           VALUES (?, ?, ?, ?::text[])
            ON CONFLICT (role_id, module_id, sub_module_id)
-           DO UPDATE SET permissions = EXCLUDED.permissions, updated_by = EXCLUDED.updated_by, updated_at = now()
+           DO UPDATE SET permissions = EXCLUDED.permissions
            RETURNING role_id AS role, module_id AS module, sub_module_id AS "subModule", permissions AS actions`,
-          [input.role, input.module, input.subModule, canonical(input.actions), user.id],
+          [input.role, input.module, input.subModule, canonical(input.actions)],
         );
         return rows[0]!;
       } catch (err) {

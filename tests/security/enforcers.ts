@@ -20,6 +20,8 @@ export type Verb = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'export
 export interface Outcome {
   kind: 'ok' | 'refused' | 'invalid' | 'error';
   rows?: string[];
+  /** For reads: the columns the rows carried. */
+  columns?: string[];
   detail?: string;
 }
 export interface Caller {
@@ -82,7 +84,8 @@ function harmlessColumn(resource: ResourceInfo, caller: Caller): FieldMeta | und
 function newRowFrom(resource: ResourceInfo, template: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const f of resource.fields) {
-    if (f.readOnly || isSecretColumn(f.name) || template[f.name] === undefined) continue;
+    // An empty value is left out, as the API leaves it out: the column's default applies.
+    if (f.readOnly || isSecretColumn(f.name) || template[f.name] === undefined || template[f.name] === null) continue;
     if (f.hasDefault && (f.primaryKey || f.name === 'created_at' || f.name === 'updated_at')) continue;
     let value = template[f.name];
     if (f.unique || (f.primaryKey && !f.hasDefault)) {
@@ -137,11 +140,20 @@ export async function askApi(c: Case): Promise<Outcome> {
     case 'read': {
       const sort = [c.resource.primaryKey.length === 1 ? c.resource.primaryKey[0] : 'id', 'ASC'];
       res = await c.caller.api.get(`${path}${listQuery({ sort, range: [0, PAGE - 1] })}`);
-      if (res.status === 200) return { kind: 'ok', rows: (res.json as { id: unknown }[]).map((r) => String(r.id)) };
+      if (res.status === 200) {
+        const rows = res.json as Record<string, unknown>[];
+        return { kind: 'ok', rows: rows.map((r) => String(r.id)), columns: rows[0] ? Object.keys(rows[0]).filter((k) => c.resource.fieldByName.has(k)) : [] };
+      }
       break;
     }
-    case 'approve':
     case 'export': {
+      // The real export; only its status and whether any row follows the header are wanted.
+      const download = await fetch(`${c.caller.api.baseUrl}${path}?format=csv`, { headers: { cookie: c.caller.api.cookieHeader } });
+      const hasRows = await beyondFirstLine(download.body);
+      return { kind: apiKind(download.status), rows: hasRows ? ['(rows)'] : [], detail: String(download.status) };
+    }
+    case 'approve': {
+      // No record action exists yet to try: the API's answer is the action it lists in /api/meta.
       res = await c.caller.api.get('/api/meta');
       const meta = (res.json as { resources: { name: string; actions: string[] }[] }).resources.find((r) => r.name === c.resource.name);
       return { kind: meta?.actions.includes(c.verb) ? 'ok' : 'refused' };
@@ -157,6 +169,24 @@ export async function askApi(c: Case): Promise<Outcome> {
       break;
   }
   return { kind: apiKind(res.status), detail: `${res.status} ${String((res.json as { message?: string } | undefined)?.message ?? '')}` };
+}
+
+/** Reads a stream just far enough to tell whether anything follows its first line, then drops it. */
+async function beyondFirstLine(body: ReadableStream<Uint8Array> | null): Promise<boolean> {
+  if (!body) return false;
+  const reader = body.getReader();
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (value) text += Buffer.from(value).toString('utf8');
+      const newline = text.indexOf('\n');
+      if (newline >= 0 && text.length > newline + 1) return true;
+      if (done) return false;
+    }
+  } finally {
+    await reader.cancel();
+  }
 }
 
 /** Runs `fn` as the API's database role would for this caller, and always rolls back. */
@@ -181,14 +211,19 @@ const dbKind = (err: unknown): Outcome => {
   return { kind: 'error', detail: `${code} ${(err as Error).message}` };
 };
 
-/** The database's answer to the same case, asked directly as the caller's database role. */
-export async function askDatabase(knex: Knex, c: Case): Promise<Outcome> {
+/**
+ * The database's answer to the same case, asked directly as the caller's database role. A
+ * read selects `columns` besides the key (the columns the API returned), so a column the API
+ * shows but the database would refuse is a disagreement too.
+ */
+export async function askDatabase(knex: Knex, c: Case, columns: string[] = []): Promise<Outcome> {
   const table = knex.raw(sqlName(c.resource));
   return asCaller(knex, c.caller, async (trx) => {
     try {
       switch (c.verb) {
         case 'read': {
-          const rows = await trx(table).select(c.resource.primaryKey).orderBy(c.resource.primaryKey).limit(PAGE);
+          const selected = [...new Set([...c.resource.primaryKey, ...columns])];
+          const rows = await trx(table).select(selected).orderBy(c.resource.primaryKey).limit(PAGE);
           return { kind: 'ok', rows: wireIds(c.resource, rows) };
         }
         case 'approve':

@@ -1,4 +1,5 @@
 import { OWN_ROWS } from './ownRows.js';
+import { WORKFLOWS } from './workflows.js';
 import type { Role } from './vocabulary.js';
 
 /**
@@ -27,17 +28,16 @@ export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
   { table: 'auth.users', columns: ['raw_app_meta_data'], writers: ['super_admin'] },
   // The database stamps who last changed a grant (and logs every change): nobody writes these.
   { table: 'role_permissions', columns: ['updated_by', 'updated_at'], writers: [] },
-  // A request's decision belongs to its approvers: whoever files a leave cannot file it approved.
-  {
-    table: 'leave_requests',
-    columns: ['status', 'approved_by', 'approved_date', 'rejection_reason'],
-    writers: ['hr_department', 'directors', 'super_admin'],
-  },
-  {
-    table: 'therapist_leaves',
-    columns: ['status', 'approved_by', 'approved_at', 'rejection_reason'],
-    writers: ['hr_department', 'vendor', 'super_admin'],
-  },
+  // A request's decision belongs to its approvers (the status itself moves only through the
+  // workflow, and who decided and when are written by the database: see below).
+  { table: 'leave_requests', columns: ['rejection_reason'], writers: ['hr_department', 'directors', 'super_admin'] },
+  { table: 'therapist_leaves', columns: ['rejection_reason'], writers: ['hr_department', 'vendor', 'super_admin'] },
+  // What a workflow records about its own steps (who approved, when; who prepared): nobody writes it.
+  ...WORKFLOWS.map((w) => ({
+    table: w.table,
+    columns: [...new Set([...w.transitions.flatMap((t) => Object.keys(t.sets ?? {})), ...(w.author ? [w.author] : [])])],
+    writers: [],
+  })),
 ];
 
 /** Columns nobody may change on their own row (the row whose `key` is the caller), whatever their role. */

@@ -18,6 +18,9 @@ export async function up(knex: Knex): Promise<void> {
     -- express (export): without a matrix, only the administrator may.
     CREATE OR REPLACE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
       LANGUAGE sql STABLE AS $$ SELECT auth.role() IS NOT DISTINCT FROM 'super_admin' $$;
+    -- Is the workflow transition named in app.action one the caller may run here? (None without workflows.)
+    CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $$ SELECT false $$;
     -- The same as a refusal: raises insufficient_privilege unless allowed (always through
     -- whichever gatehouse.allows the database has).
     CREATE OR REPLACE FUNCTION gatehouse.require(p_resource text, p_action text) RETURNS boolean
@@ -34,6 +37,7 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
     DROP FUNCTION IF EXISTS gatehouse.require(text, text);
+    DROP FUNCTION IF EXISTS gatehouse.allows_transition(text);
     DROP FUNCTION IF EXISTS gatehouse.allows(text, text);
     DROP FUNCTION IF EXISTS gatehouse.db_role(text);
     DROP FUNCTION IF EXISTS gatehouse.caller_owned(uuid, text);

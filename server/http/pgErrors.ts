@@ -34,6 +34,7 @@ const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = 
   '22P02': { status: 400, message: 'has an invalid value' }, // invalid_text_representation
   '22023': { status: 400, message: 'has an invalid value' }, // invalid_parameter_value
   '42501': { status: 403, message: 'You are not allowed to do this.' }, // insufficient_privilege
+  '55000': { status: 409, message: 'This change is not possible in the record\'s current state.' }, // object_not_in_prerequisite_state (workflow guard)
   '40001': { status: 409, message: 'Someone else changed this record at the same time; try again.' }, // serialization_failure
   '40P01': { status: 409, message: 'Someone else changed this record at the same time; try again.' }, // deadlock_detected
   P0001: { status: 400, message: '' }, // raise_exception from a trigger: its message is meant for people
@@ -42,7 +43,7 @@ const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = 
 export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'write' | 'delete'): HttpError | undefined {
   const known = STATUS_BY_SQLSTATE[err.code];
   if (!known) return undefined;
-  if (err.code === '42501') return new HttpError(403, known.message);
+  if (err.code === '42501' || err.code === '55000') return new HttpError(known.status, known.message);
   if (err.code === 'P0001') return new HttpError(400, databaseMessage(err));
   if (err.code.startsWith('40')) return new HttpError(409, known.message);
   const resourceName = err.schema && err.table ? schema.byTable.get(`${err.schema}.${err.table}`) : undefined;

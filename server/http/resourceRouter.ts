@@ -4,10 +4,12 @@ import type { ModelClass } from '../data/models.js';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
 import { withUserContext } from '../data/withUserContext.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { workflowOf } from '../../permissions/workflows.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
 import { resourceService } from '../resources/resourceService.js';
-import { badRequest, notFound } from './errors.js';
+import { badRequest, HttpError, notFound } from './errors.js';
 
 interface Deps {
   knex: Knex;
@@ -20,12 +22,13 @@ interface Deps {
  * One generic router for every resource, speaking react-admin's simple-REST protocol:
  * GET /:resource (getList, getMany, getManyReference; with `format=csv` the whole filtered,
  * sorted list as a CSV download), GET /:resource/:id, POST /:resource, PUT /:resource/:id,
- * DELETE /:resource/:id. Each request is one transaction.
+ * DELETE /:resource/:id, and workflow transitions POST /:resource/:id/:action (one record)
+ * and POST /:resource/:action with {ids} (several). Each request is one transaction.
  */
 export function resourceRouter({ knex, schema, models, switches = {} }: Deps): Router {
   const router = Router();
 
-  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo) => Promise<T>) => {
+  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) => {
     const resource = schema().resources.get(String(req.params.resource));
     if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
     return withUserContext(
@@ -33,10 +36,20 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
       req.sessionToken!,
       (trx, user) => {
         const ability = switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user);
-        return fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability }), resource);
+        return fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability }), resource, user);
       },
       { rollback: switches.rollbackWrites },
     );
+  };
+  const transitionNamed = (resource: ResourceInfo, name: string) => {
+    const t = workflowOf(resource.name)?.transitions.find((x) => x.name === name);
+    if (!t) throw notFound(`${resource.label} has no action "${name}".`);
+    return t;
+  };
+  /** In a bulk action, an error says which record it concerns. */
+  const naming = (id: unknown) => (err: unknown) => {
+    if (err instanceof HttpError) throw new HttpError(err.status, `${String(id)}: ${err.message}`, err.errors, { ...err.extra, id });
+    throw err;
   };
   const writable = (resource: ResourceInfo) => {
     if (resource.readOnly) throw badRequest(`${resource.label} is read-only.`);
@@ -85,6 +98,23 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
   });
   router.put('/:resource/:id', async (req, res) => {
     res.json(await run(req, (svc, r) => (writable(r), svc.update(req.params.id, req.body))));
+  });
+  // Workflow transitions: one record, or several at once (all or nothing, in one transaction).
+  router.post('/:resource/:id/:action', async (req, res) => {
+    res.json(await run(req, (svc, r, user) => svc.transition(req.params.id, transitionNamed(r, req.params.action), req.body, user.id)));
+  });
+  router.post('/:resource/:action', async (req, res) => {
+    const ids = (req.body as { ids?: unknown } | undefined)?.ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_PAGE_SIZE) {
+      throw badRequest(`Give the records as "ids": a list of 1 to ${MAX_PAGE_SIZE} ids.`, { ids: 'Required.' });
+    }
+    const done = await run(req, async (svc, r, user) => {
+      const t = transitionNamed(r, req.params.action);
+      const rows = [];
+      for (const id of ids) rows.push(await svc.transition(id, t, req.body, user.id).catch(naming(id)));
+      return rows;
+    });
+    res.json(done);
   });
   router.delete('/:resource/:id', async (req, res) => {
     res.json(await run(req, (svc, r) => (writable(r), svc.remove(req.params.id))));

@@ -2,7 +2,8 @@ import type { AppAbility } from '../../permissions/defineAbility.js';
 import { ACTIONS } from '../../permissions/vocabulary.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
-import type { Meta, ResourceMeta } from './types.js';
+import { workflowOf, type Workflow } from '../../permissions/workflows.js';
+import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './types.js';
 
 /**
  * The metadata as the caller may see it: only the resources they may read, only the fields
@@ -15,11 +16,14 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
     if (!ability.can('read', info.name)) continue;
     const { constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
     const isWrite = (a: string) => a !== 'read' && a !== 'export';
+    const workflow = workflowOf(info.name);
+    // A workflow's status column moves only through its transitions, never by a plain edit.
+    const writableField = (f: FieldMeta) =>
+      !f.readOnly && f.name !== workflow?.statusColumn && (ability.can('update', info.name, f.name) || ability.can('create', info.name, f.name));
     resources.push({
       ...resource,
-      fields: resource.fields.map((f) =>
-        f.readOnly || ability.can('update', info.name, f.name) || ability.can('create', info.name, f.name) ? f : { ...f, readOnly: true },
-      ),
+      fields: resource.fields.map((f) => (f.readOnly || writableField(f) ? f : { ...f, readOnly: true })),
+      ...(workflow ? { workflow: workflowMeta(workflow, ability) } : {}),
       actions: ACTIONS.filter(
         (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),
       ),
@@ -27,4 +31,22 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
   }
   const used = new Set(resources.map((r) => r.module));
   return { modules: schema.modules.filter((m) => used.has(m.name)), resources };
+}
+
+function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
+  return {
+    statusColumn: workflow.statusColumn,
+    initial: workflow.initial,
+    transitions: workflow.transitions
+      .filter((t) => ability.can(t.needs, workflow.table))
+      .map((t) => ({
+        name: t.name,
+        label: t.label,
+        from: [...t.from],
+        to: t.to,
+        requires: [...(t.requires ?? [])],
+        ...(t.notBy && !t.notBy.via ? { notBy: t.notBy.column } : {}),
+        ...(t.onlyBy && !t.onlyBy.via ? { onlyBy: t.onlyBy.column } : {}),
+      })),
+  };
 }

@@ -106,8 +106,30 @@ export interface ResourceMeta {
   help?: string;
   /** What the caller may do here. */
   actions: ResourceAction[];
+  /** The state machine of the status column, with the transitions the caller may perform. */
+  workflow?: WorkflowMeta;
   /** Default sort column (created_at desc when present, else the primary key). */
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
+}
+
+/** One transition of a workflow the caller may perform (when the record's state allows). */
+export interface TransitionMeta {
+  name: string;
+  label: string;
+  from: string[];
+  to: string;
+  /** Fields to ask for before running it. */
+  requires: string[];
+  /** The caller may not be the person this column names (their own approval). */
+  notBy?: string;
+  /** Only the person this column names may run it. */
+  onlyBy?: string;
+}
+
+export interface WorkflowMeta {
+  statusColumn: string;
+  initial: string;
+  transitions: TransitionMeta[];
 }
 
 export interface ModuleMeta {

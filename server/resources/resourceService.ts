@@ -6,7 +6,9 @@ import type { Action } from '../../permissions/vocabulary.js';
 import { whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
 import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { workflowOf, type Transition } from '../../permissions/workflows.js';
+import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { countRows } from './countRows.js';
@@ -25,6 +27,9 @@ export interface ResourceContext {
   ability: AppAbility;
 }
 
+/** The column whose value is the version a client saw (kept by the database's update trigger). */
+const VERSION_COLUMN = 'updated_at';
+
 const VERB: Record<Action, string> = {
   read: 'see',
   create: 'create',
@@ -41,6 +46,8 @@ const VERB: Record<Action, string> = {
  */
 export function resourceService({ trx, resource: full, model, ability }: ResourceContext) {
   const resource = readableResource(full, ability);
+  const workflow = workflowOf(full.name);
+  const versioned = full.fieldByName.get(VERSION_COLUMN)?.kind === 'datetime';
   const columns = resource.fields.map((f) => f.name);
   const jsonColumns = resource.fields.filter((f) => f.kind === 'json').map((f) => f.name);
   const query = (): QueryBuilder<Model, Model[]> => model.query(trx) as QueryBuilder<Model, Model[]>;
@@ -117,7 +124,13 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
   async function create(body: unknown): Promise<Row> {
     allowed('create');
     if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
-    const values = writableValues(ability, 'create', full, parseBody(full, body, 'create'));
+    const parsed = parseBody(full, body, 'create');
+    if (workflow && parsed[workflow.statusColumn] !== undefined && parsed[workflow.statusColumn] !== workflow.initial) {
+      throw badRequest(`A new ${resource.label.toLowerCase()} record starts as ${workflow.initial}.`, {
+        [workflow.statusColumn]: `Starts as ${workflow.initial}; use the record's actions afterwards.`,
+      });
+    }
+    const values = writableValues(ability, 'create', full, parsed);
     if (!ability.can('create', subject(resource.name, { ...values }))) {
       throw forbidden(`You are not allowed to create this ${resource.label.toLowerCase()} record.`);
     }
@@ -125,20 +138,81 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     return plain([row])[0]!;
   }
 
+  /** Someone else wrote first: 409 with the record as it is now, so the caller can look again. */
+  const changedMeanwhile = async (id: unknown, message: string) => {
+    const now = await visible(id);
+    return now ? conflict(message, undefined, { record: plain([now])[0] }) : notFound(`${resource.label}: no record ${String(id)}.`);
+  };
+
+  /**
+   * A plain edit. It never moves a workflow's status (that is what transitions are for), and
+   * when the body carries the version the user saw (`updated_at`), a newer change wins: 409.
+   */
   async function update(id: unknown, body: unknown): Promise<Row> {
     const mayUpdate = allowed('update');
     const parsed = parseBody(full, body, 'update');
     const existing = await byKey(id)(mayUpdate(allowed('read')(query().select(columns)))).first();
     if (!existing) throw await refusedOrMissing('update', id);
     const current = (existing as Model).toJSON() as Row;
+    const seenVersion = versioned ? parsed[VERSION_COLUMN] : undefined;
+    delete parsed[VERSION_COLUMN];
+    keepStatus(parsed, current);
     const values = writableValues(ability, 'update', full, parsed, current);
     if (!ability.can('update', subject(resource.name, { ...current, ...values }))) {
       throw forbidden(`You are not allowed to move this ${resource.label.toLowerCase()} record out of your reach.`);
     }
     if (Object.keys(values).length === 0) return plain([existing])[0]!;
-    const rows = await byKey(id)(mayUpdate(query().patch(toDatabase(values) as never).returning(columns as never) as never));
-    const row = (rows as unknown as unknown[])[0];
-    if (!row) throw await refusedOrMissing('update', id);
+    const patch = byKey(id)(mayUpdate(query().patch(toDatabase(values) as never).returning(columns as never) as never));
+    if (seenVersion !== undefined && seenVersion !== null) patch.where(`${resource.table}.${VERSION_COLUMN}`, seenVersion as string);
+    const row = ((await patch) as unknown as unknown[])[0];
+    if (row) return plain([row])[0]!;
+    if (seenVersion !== undefined && (await visible(id))) {
+      throw await changedMeanwhile(id, 'Someone else changed this record after you opened it; look at it again before saving.');
+    }
+    throw await refusedOrMissing('update', id);
+  }
+
+  /** A status in a plain edit: the same value is no change; another one is refused. */
+  function keepStatus(values: Row, current: Row): void {
+    if (!workflow || values[workflow.statusColumn] === undefined) return;
+    if (values[workflow.statusColumn] === current[workflow.statusColumn]) {
+      delete values[workflow.statusColumn];
+      return;
+    }
+    const actions = workflow.transitions.map((t) => t.label.toLowerCase()).join(', ');
+    throw conflict(`The ${workflow.statusColumn} of a ${resource.label.toLowerCase()} record changes only through its actions (${actions}).`, {
+      [workflow.statusColumn]: 'Use the actions of the record to change this.',
+    });
+  }
+
+  /**
+   * A workflow transition: the action it needs, on a record the caller can reach, from one of
+   * its states, by someone allowed to (never one's own approval), with the fields it requires.
+   * Two at once on one record: the second finds the state changed and gets 409.
+   */
+  async function transition(id: unknown, t: Transition, body: unknown, callerId: string): Promise<Row> {
+    if (!workflow) throw notFound(`${resource.label} has no workflow.`);
+    const mayDo = allowed(t.needs);
+    const found = await byKey(id)(mayDo(allowed('read')(query().select(columns)))).first();
+    if (!found) throw await refusedOrMissing(t.needs, id);
+    const current = (found as Model).toJSON() as Row;
+    const state = current[workflow.statusColumn];
+    if (!t.from.includes(String(state))) {
+      throw conflict(`This ${resource.label.toLowerCase()} record is ${String(state)}: "${t.label}" is not possible now.`, undefined, {
+        record: plain([found])[0],
+      });
+    }
+    await checkPersons(trx, t, current, callerId, resource.label);
+    const given = requiredValues(full, t, body);
+    const reason = (body as { reason?: unknown } | null)?.reason ?? Object.values(given).find((v) => typeof v === 'string') ?? null;
+    // Who decided and when (t.sets) are written by the database's workflow trigger.
+    const values = { ...given, [workflow.statusColumn]: t.to };
+    await trx.raw(`SELECT set_config('app.action', ?, true), set_config('app.reason', ?, true)`, [t.name, reason === null ? '' : String(reason)]);
+    const patch = byKey(id)(mayDo(query().patch(toDatabase(values) as never).returning(columns as never) as never));
+    patch.whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]);
+    const row = ((await patch) as unknown as unknown[])[0];
+    await trx.raw(`SELECT set_config('app.action', '', true), set_config('app.reason', '', true)`);
+    if (!row) throw await changedMeanwhile(id, `Someone else acted on this ${resource.label.toLowerCase()} record first.`);
     return plain([row])[0]!;
   }
 
@@ -149,7 +223,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     return plain([row])[0]!;
   }
 
-  return { list, exportCsv, getOne, create, update, remove };
+  return { list, exportCsv, getOne, create, update, remove, transition };
 }
 
 /** The requested sort, then the primary key, so pages are stable. */

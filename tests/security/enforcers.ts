@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { FIELD_RESTRICTIONS } from '../../permissions/fieldRules.js';
 import { OWN_ROWS } from '../../permissions/ownRows.js';
 import { isSecretColumn } from '../../permissions/secrets.js';
+import { workflowOf } from '../../permissions/workflows.js';
 import { ROLES, type Role } from '../../permissions/vocabulary.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import type { ResourceInfo } from '../../server/meta/schemaModel.js';
@@ -83,7 +84,10 @@ function harmlessColumn(resource: ResourceInfo, caller: Caller): FieldMeta | und
 /** A new row copied from an existing one (the caller's own where "own" applies), with fresh keys and unique values. */
 function newRowFrom(resource: ResourceInfo, template: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const workflow = workflowOf(resource.name);
   for (const f of resource.fields) {
+    // A new record of a workflow starts in its first state (the default), as the SPA sends it.
+    if (f.name === workflow?.statusColumn) continue;
     // An empty value is left out, as the API leaves it out: the column's default applies.
     if (f.readOnly || isSecretColumn(f.name) || template[f.name] === undefined || template[f.name] === null) continue;
     if (f.hasDefault && (f.primaryKey || f.name === 'created_at' || f.name === 'updated_at')) continue;

@@ -97,8 +97,11 @@ describe('an employee approving their own leave', () => {
     expect(update.status).toBe(403);
     const leaveRequest = { employee_id: ids.employee, leave_type: 'casual', from_date: '2026-12-20', to_date: '2026-12-21', reason: 'Family visit' };
     const create = await clients.employee!.post('/api/leave_requests', { ...leaveRequest, status: 'approved' });
-    expect(create.status).toBe(403);
+    expect(create.status).toBe(400);
     expect(create.json.errors).toHaveProperty('status');
+    const preApproved = await clients.employee!.post('/api/leave_requests', { ...leaveRequest, approved_by: ids.employee });
+    expect(preApproved.status).toBe(403);
+    expect((await clients.employee!.post(`/api/leave_requests/${leave.id}/approve`)).status).toBe(403);
     // Filing it as pending is the employee's right.
     const pending = await clients.employee!.post('/api/leave_requests', leaveRequest);
     expect(pending.status).toBe(201);
@@ -116,7 +119,8 @@ describe('an employee approving their own leave', () => {
           return (err as { code: string }).code;
         }
       });
-      expect(['42501', 'no rows']).toContain(outcome);
+      // Refused by a privilege or policy, or by the workflow guard (a new request starts pending).
+      expect(['42501', '55000', 'no rows']).toContain(outcome);
     }
     expect((await knex()('leave_requests').where({ id: leave.id }).first('status')).status).toBe(leave.status);
   });

@@ -1,0 +1,99 @@
+import type { Person, Transition, Workflow } from './workflows.js';
+
+/**
+ * The database's own guard of each workflow: a BEFORE INSERT OR UPDATE trigger, generated
+ * from permissions/workflows.ts, so that even SQL sent by hand as an API role can only make
+ * the transitions the workflow has, with the matrix action it needs, the fields it requires,
+ * and never approving one's own work. The API names the transition it runs in
+ * `app.action`; writes made outside the API (no `app.user_id`: migrations, seeding,
+ * maintenance) pass, and the audit trail records them.
+ */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+/** SQL for "the person this column names", from a row (NEW or OLD). */
+function personSql(person: Person, row: 'NEW' | 'OLD'): string {
+  const value = `${row}.${ident(person.column)}`;
+  if (!person.via) return value;
+  return `gatehouse.${ident(`person_${person.via.table}_${person.via.column}`)}(${value})`;
+}
+
+/**
+ * One SECURITY DEFINER lookup per reference a workflow names a person through (a therapist's
+ * login), for the trigger and the API alike: the caller may not be able to read that table.
+ */
+export function personFunctionsSql(workflows: readonly Workflow[]): string {
+  const vias = new Map<string, { table: string; column: string }>();
+  for (const t of workflows.flatMap((w) => w.transitions)) {
+    for (const p of [t.notBy, t.onlyBy]) if (p?.via) vias.set(`${p.via.table}_${p.via.column}`, p.via);
+  }
+  return [...vias.entries()]
+    .map(
+      ([name, via]) => `CREATE FUNCTION gatehouse.${ident(`person_${name}`)}(p_id uuid) RETURNS uuid
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT ${ident(via.column)} FROM public.${ident(via.table)} WHERE id = p_id $fn$;`,
+    )
+    .join('\n');
+}
+
+function refusal(message: string, code: string, column?: string): string {
+  return `RAISE EXCEPTION ${literal(message)} USING ERRCODE = ${literal(code)}${column ? `, COLUMN = ${literal(column)}` : ''};`;
+}
+
+function transitionBranch(workflow: Workflow, t: Transition): string {
+  const status = ident(workflow.statusColumn);
+  const checks = [
+    `IF NOT gatehouse.allows(${literal(workflow.table)}, ${literal(t.needs)}) THEN ${refusal(`not allowed to ${t.name} ${workflow.table}`, '42501')} END IF;`,
+    ...(t.notBy ? [`IF ${personSql(t.notBy, 'OLD')} IS NOT DISTINCT FROM auth.uid() THEN ${refusal(`nobody may ${t.name} their own ${workflow.table}`, '42501')} END IF;`] : []),
+    ...(t.onlyBy ? [`IF ${personSql(t.onlyBy, 'OLD')} IS DISTINCT FROM auth.uid() THEN ${refusal(`only its owner may ${t.name} this`, '42501')} END IF;`] : []),
+    ...(t.requires ?? []).map(
+      (f) => `IF NEW.${ident(f)} IS NULL OR btrim(NEW.${ident(f)}::text) = '' THEN ${refusal(`${f} is required to ${t.name}`, '23502', f)} END IF;`,
+    ),
+  ];
+  // What the transition records about itself is the database's to write, not the caller's.
+  const sets = Object.entries(t.sets ?? {}).map(([c, v]) => `NEW.${ident(c)} := ${v === 'caller' ? 'auth.uid()' : 'now()'};`);
+  const from = `OLD.${status} = ANY (ARRAY[${t.from.map(literal).join(', ')}])`;
+  return `IF v_action = ${literal(t.name)} AND ${from} AND NEW.${status} = ${literal(t.to)} THEN
+          ${[...checks, ...sets].join('\n          ')}
+          RETURN NEW;
+        END IF;`;
+}
+
+export function workflowTriggerSql(workflow: Workflow): string {
+  const fn = `gatehouse.${ident(`workflow_${workflow.table}`)}`;
+  const status = ident(workflow.statusColumn);
+  const author = workflow.author ? `NEW.${ident(workflow.author)} := auth.uid();` : '';
+  return `
+    CREATE FUNCTION ${fn}() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      DECLARE v_action text := nullif(current_setting('app.action', true), '');
+      BEGIN
+        IF auth.uid() IS NULL THEN RETURN NEW; END IF;
+        IF TG_OP = 'INSERT' THEN
+          IF coalesce(NEW.${status}, ${literal(workflow.initial)}) <> ${literal(workflow.initial)} THEN
+            ${refusal(`a new ${workflow.table} record starts as ${workflow.initial}`, '55000', workflow.statusColumn)}
+          END IF;
+          ${author}
+          RETURN NEW;
+        END IF;
+        IF NEW.${status} IS NOT DISTINCT FROM OLD.${status} THEN RETURN NEW; END IF;
+        ${workflow.transitions.map((t) => transitionBranch(workflow, t)).join('\n        ')}
+        ${refusal(`the status of ${workflow.table} changes only through its workflow`, '55000', workflow.statusColumn)}
+      END $fn$;
+    CREATE TRIGGER ${ident(`${workflow.table}_workflow`)} BEFORE INSERT OR UPDATE ON public.${ident(workflow.table)}
+      FOR EACH ROW EXECUTE FUNCTION ${fn}();`;
+}
+
+/** `gatehouse.allows_transition(table)`: the matrix action the transition in app.action needs, for the caller. */
+export function allowsTransitionSql(workflows: readonly Workflow[]): string {
+  const rows = workflows.flatMap((w) => w.transitions.map((t) => `(${literal(w.table)}, ${literal(t.name)}, ${literal(t.needs)})`));
+  return `CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+        SELECT coalesce((
+          SELECT gatehouse.allows(p_resource, w.needs)
+            FROM (VALUES ${rows.join(', ')}) AS w(resource, action, needs)
+           WHERE w.resource = p_resource AND w.action = nullif(current_setting('app.action', true), '')), false)
+      $fn$;`;
+}

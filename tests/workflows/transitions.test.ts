@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { ApiClient } from '../support/httpClient.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { asCaller } from '../security/enforcers.js';
+
+/** The department workflows through the API as the real roles, and the database's own guard. */
+let server: TestServer;
+const ids: Record<string, string> = {};
+const as: Record<string, ApiClient> = {};
+const ROLES = ['accounts_department', 'finance_department', 'hr_department', 'employee', 'directors', 'marketing_department', 'customer_care'] as const;
+const knex = () => server.db.knex;
+const codeOf = async (fn: () => Promise<unknown>) => {
+  try {
+    await fn();
+    return 'ok';
+  } catch (err) {
+    return (err as { code?: string }).code;
+  }
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const users = await knex()('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
+  for (const role of ROLES) {
+    ids[role] = users.find((u) => u.email === demoEmail(role))!.id;
+    as[role] = new ApiClient(server.url);
+    await as[role].login(demoEmail(role), DEMO_PASSWORD);
+  }
+});
+afterAll(() => server?.close());
+
+async function newSettlement(by: ApiClient) {
+  const vendor = await knex()('vendors').first('id');
+  const res = await by.post('/api/payment_settlements', {
+    vendor_id: vendor.id,
+    settlement_period_start: '2026-10-01',
+    settlement_period_end: '2026-10-31',
+    total_bookings: 3,
+    gross_amount: 3000,
+    commission_amount: 450,
+    tds_amount: 30,
+    adjustment_amount: 0,
+    net_settlement_amount: 2520,
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.json as { id: string; status: string; prepared_by: string };
+}
+
+describe('vendor settlements', () => {
+  it('are prepared by accounts, approved by finance and never by their preparer', async () => {
+    const settlement = await newSettlement(as.accounts_department!);
+    expect(settlement.status).toBe('pending');
+    expect(settlement.prepared_by).toBe(ids.accounts_department);
+    expect((await as.accounts_department!.post(`/api/payment_settlements/${settlement.id}/approve`)).status).toBe(403);
+
+    const own = await newSettlement(as.finance_department!);
+    const self = await as.finance_department!.post(`/api/payment_settlements/${own.id}/approve`);
+    expect(self.status).toBe(403);
+    expect(self.json.message).toMatch(/own/);
+    // The database refuses the same, even when asked in SQL with the transition named.
+    const sql = await codeOf(() =>
+      asCaller(knex(), { id: ids.finance_department!, role: 'finance_department' }, async (trx) => {
+        await trx.raw(`SELECT set_config('app.action', 'approve', true)`);
+        await trx('payment_settlements').where({ id: own.id }).update({ status: 'processing' });
+      }),
+    );
+    expect(sql).toBe('42501');
+
+    const approved = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/approve`);
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json).toMatchObject({ status: 'processing', approved_by: ids.finance_department });
+
+    const missing = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/complete`, {});
+    expect(missing.status).toBe(400);
+    expect(Object.keys(missing.json.errors).sort()).toEqual(['payment_date', 'payment_reference']);
+    const paid = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/complete`, {
+      payment_reference: 'UTR-2026-1101',
+      payment_date: '2026-11-02T10:00:00Z',
+    });
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.json).toMatchObject({ status: 'completed', payment_reference: 'UTR-2026-1101' });
+    const again = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/approve`);
+    expect(again.status).toBe(409);
+    expect(again.json.record.status).toBe('completed');
+  });
+
+  it('never change status by a plain edit, through the API or in SQL', async () => {
+    const settlement = await newSettlement(as.accounts_department!);
+    const res = await as.accounts_department!.put(`/api/payment_settlements/${settlement.id}`, { status: 'completed' });
+    expect(res.status).toBe(409);
+    expect(res.json.errors).toHaveProperty('status');
+    const created = await as.accounts_department!.post('/api/payment_settlements', { ...settlement, id: undefined, status: 'completed' });
+    expect(created.status).toBe(400);
+    const sql = await codeOf(() =>
+      asCaller(knex(), { id: ids.accounts_department!, role: 'accounts_department' }, (trx) =>
+        trx('payment_settlements').where({ id: settlement.id }).update({ status: 'completed' }),
+      ),
+    );
+    expect(sql).toBe('55000');
+    expect((await knex()('payment_settlements').where({ id: settlement.id }).first('status')).status).toBe('pending');
+  });
+});
+
+describe('leave requests', () => {
+  async function fileLeave(by: ApiClient, employeeId: string, day: string) {
+    const res = await by.post('/api/leave_requests', { employee_id: employeeId, leave_type: 'casual', from_date: day, to_date: day, reason: 'Personal work' });
+    expect(res.status, res.text).toBe(201);
+    return res.json as { id: string };
+  }
+
+  it('are approved by HR, never by the employee, and cancelled only by their owner', async () => {
+    const leave = await fileLeave(as.employee!, ids.employee!, '2026-12-28');
+    expect((await as.employee!.post(`/api/leave_requests/${leave.id}/approve`)).status).toBe(403);
+    const meta = await as.employee!.get('/api/meta');
+    const transitions = meta.json.resources.find((r: { name: string }) => r.name === 'leave_requests').workflow.transitions;
+    expect(transitions.map((t: { name: string }) => t.name)).toEqual(['cancel']);
+
+    const rejected = await as.hr_department!.post(`/api/leave_requests/${leave.id}/reject`, {});
+    expect(rejected.status).toBe(400);
+    expect(rejected.json.errors).toHaveProperty('rejection_reason');
+    const approved = await as.hr_department!.post(`/api/leave_requests/${leave.id}/approve`);
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json).toMatchObject({ status: 'approved', approved_by: ids.hr_department });
+    expect((await as.employee!.post(`/api/leave_requests/${leave.id}/cancel`)).status).toBe(409);
+
+    const mine = await fileLeave(as.employee!, ids.employee!, '2026-12-29');
+    expect((await as.hr_department!.post(`/api/leave_requests/${mine.id}/cancel`)).status).toBe(403);
+    const cancelled = await as.employee!.post(`/api/leave_requests/${mine.id}/cancel`);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.status).toBe('cancelled');
+  });
+
+  it('are never approved by the approver for themselves', async () => {
+    const own = await fileLeave(as.hr_department!, ids.hr_department!, '2026-12-30');
+    const res = await as.hr_department!.post(`/api/leave_requests/${own.id}/approve`);
+    expect(res.status).toBe(403);
+    // Directors may approve (they hold approve on hr, not update).
+    const byDirector = await as.directors!.post(`/api/leave_requests/${own.id}/approve`);
+    expect(byDirector.status, byDirector.text).toBe(200);
+  });
+
+  it('let exactly one of many simultaneous approvals win; the others get 409 and the state', async () => {
+    const leave = await fileLeave(as.employee!, ids.employee!, '2026-12-31');
+    const approvers = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const client = new ApiClient(server.url);
+        await client.login(demoEmail('hr_department'), DEMO_PASSWORD);
+        return client;
+      }),
+    );
+    const answers = await Promise.all(approvers.map((c) => c.post(`/api/leave_requests/${leave.id}/approve`)));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.json.record.status).toBe('approved');
+  });
+
+  it('run in bulk, all or nothing', async () => {
+    const a = await fileLeave(as.employee!, ids.employee!, '2027-01-04');
+    const b = await fileLeave(as.employee!, ids.employee!, '2027-01-05');
+    const own = await fileLeave(as.hr_department!, ids.hr_department!, '2027-01-06');
+    const refused = await as.hr_department!.post('/api/leave_requests/approve', { ids: [a.id, own.id] });
+    expect(refused.status).toBe(403);
+    expect(refused.json.id).toBe(own.id);
+    expect((await knex()('leave_requests').where({ id: a.id }).first('status')).status).toBe('pending');
+    const done = await as.hr_department!.post('/api/leave_requests/approve', { ids: [a.id, b.id] });
+    expect(done.status, done.text).toBe(200);
+    expect(done.json.map((r: { status: string }) => r.status)).toEqual(['approved', 'approved']);
+  });
+});
+
+describe('edits', () => {
+  it('carry the version the user saw: a stale form cannot overwrite a newer change', async () => {
+    const campaign = (await as.marketing_department!.get(`/api/campaigns?range=${encodeURIComponent('[0,0]')}`)).json[0];
+    const first = await as.marketing_department!.put(`/api/campaigns/${campaign.id}`, { ...campaign, name: `${campaign.name} (A)` });
+    expect(first.status, first.text).toBe(200);
+    const stale = await as.marketing_department!.put(`/api/campaigns/${campaign.id}`, { ...campaign, name: `${campaign.name} (B)` });
+    expect(stale.status).toBe(409);
+    expect(stale.json.record.name).toBe(`${campaign.name} (A)`);
+    const fresh = await as.marketing_department!.put(`/api/campaigns/${campaign.id}`, { ...first.json, name: `${campaign.name} (C)` });
+    expect(fresh.status).toBe(200);
+  });
+
+  it('keep campaigns from being approved by their creator', async () => {
+    const draft = await knex()('campaigns').where({ status: 'draft', created_by: ids.marketing_department }).first('id');
+    const other = await knex()('campaigns').where({ status: 'draft' }).whereNot({ created_by: ids.directors }).first('id');
+    if (draft) expect((await as.marketing_department!.post(`/api/campaigns/${draft.id}/approve`)).status).toBe(403);
+    const approved = await as.directors!.post(`/api/campaigns/${other.id}/approve`);
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json).toMatchObject({ status: 'scheduled', approved_by: ids.directors });
+  });
+});

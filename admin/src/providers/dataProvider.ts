@@ -27,5 +27,27 @@ async function httpClient(url: string, options: fetchUtils.Options = {}) {
   }
 }
 
-/** The API speaks ra-data-simple-rest's protocol as is; the session cookie rides along. */
-export const dataProvider = simpleRestProvider('/api', httpClient);
+export interface TransitionParams {
+  action: string;
+  /** One record, or several (`ids`, all or nothing). */
+  id?: unknown;
+  ids?: unknown[];
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The API speaks ra-data-simple-rest's protocol as is; the session cookie rides along. Workflow
+ * transitions are one more method: POST /api/<resource>/<id>/<action> or /api/<resource>/<action>.
+ */
+export const dataProvider = {
+  ...simpleRestProvider('/api', httpClient),
+  async transition(resource: string, { action, id, ids, data = {} }: TransitionParams) {
+    const target = id === undefined ? '' : `/${encodeURIComponent(String(id))}`;
+    const body = id === undefined ? { ...data, ids } : data;
+    const { json } = await httpClient(`/api/${encodeURIComponent(resource)}${target}/${encodeURIComponent(action)}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return { data: json as unknown };
+  },
+};

@@ -4,6 +4,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useResourceMeta } from '../meta/useMeta';
 import { ExportCsvButton } from './ExportCsvButton';
 import { filtersFor } from './filtersFor';
+import { BulkTransitionButtons } from './TransitionButtons';
 
 /**
  * A list drawn from the metadata: a handful of columns, filters by type, and only the buttons
@@ -33,7 +34,16 @@ export function GeneratedList() {
     >
       <Datagrid
         rowClick={addressable ? 'show' : false}
-        bulkActionButtons={writable && can('delete') ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        bulkActionButtons={
+          (writable && can('delete')) || resource.workflow?.transitions.length ? (
+            <>
+              <BulkTransitionButtons resource={resource} />
+              {writable && can('delete') && <BulkDeleteButton mutationMode="pessimistic" />}
+            </>
+          ) : (
+            false
+          )
+        }
       >
         {resource.fields.filter((f) => f.inList).map((f) => fieldFor(f, 'list'))}
       </Datagrid>

@@ -7,6 +7,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
+import { TransitionButtons } from './TransitionButtons';
 import { useRecordLoadError } from './useRecordLoadError';
 
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
@@ -46,6 +47,7 @@ export function GeneratedShow() {
   const can = (a: ResourceAction) => resource.actions.includes(a);
   const actions = (
     <TopToolbar>
+      <TransitionButtons resource={resource} />
       {!resource.readOnly && can('update') && <EditButton />}
       {!resource.readOnly && can('delete') && <DeleteButton mutationMode="pessimistic" />}
     </TopToolbar>

@@ -1,0 +1,81 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { launchBrowser } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await ensureSpaBuilt(pino({ level: 'silent' }));
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(role: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.fill('input[name="username"]', demoEmail(role));
+  await page.fill('input[name="password"]', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.getByText('Welcome').waitFor();
+  return page;
+}
+
+async function pendingLeave(): Promise<string> {
+  const employee = await server.db.knex('auth.users').where({ email: demoEmail('employee') }).first('id');
+  const [row] = await server.db
+    .knex('leave_requests')
+    .insert({ employee_id: employee.id, leave_type: 'casual', from_date: '2027-02-01', to_date: '2027-02-02', reason: 'Wedding in the family' })
+    .returning('id');
+  return row.id as string;
+}
+
+describe('workflow buttons', () => {
+  it('let HR approve a pending leave, and ask for the reason before a rejection', async () => {
+    const approveMe = await pendingLeave();
+    const rejectMe = await pendingLeave();
+    const page = await signIn('hr_department');
+
+    await page.goto(`${server.url}/#/leave_requests/${approveMe}/show`);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approve: done.').waitFor();
+    await expect.poll(async () => (await server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('approved');
+    await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+
+    await page.goto(`${server.url}/#/leave_requests/${rejectMe}/show`);
+    await page.getByRole('button', { name: 'Reject' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await dialog.getByText('Required to reject.').waitFor();
+    await dialog.locator('[name="rejection_reason"]').fill('Quarter-end close: please pick another week.');
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await page.getByText('Reject: done.').waitFor();
+    const stored = await server.db.knex('leave_requests').where({ id: rejectMe }).first('status', 'rejection_reason');
+    expect(stored).toEqual({ status: 'rejected', rejection_reason: 'Quarter-end close: please pick another week.' });
+  });
+
+  it('offer the employee only the cancellation of their own leave', async () => {
+    const leave = await pendingLeave();
+    const page = await signIn('employee');
+    await page.goto(`${server.url}/#/leave_requests/${leave}/show`);
+    await page.getByRole('button', { name: 'Cancel' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancel: done.').waitFor();
+    expect((await server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');
+  });
+});

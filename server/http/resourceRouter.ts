@@ -6,6 +6,9 @@ import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
 import { withUserContext } from '../data/withUserContext.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { workflowOf } from '../../permissions/workflows.js';
+import { operationOf } from '../../permissions/operations.js';
+import type { AppAbility } from '../../permissions/defineAbility.js';
+import { runOperation } from '../workflows/runOperation.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
 import { resourceService } from '../resources/resourceService.js';
@@ -23,24 +26,30 @@ interface Deps {
  * GET /:resource (getList, getMany, getManyReference; with `format=csv` the whole filtered,
  * sorted list as a CSV download), GET /:resource/:id, POST /:resource, PUT /:resource/:id,
  * DELETE /:resource/:id, and workflow transitions POST /:resource/:id/:action (one record)
- * and POST /:resource/:action with {ids} (several). Each request is one transaction.
+ * and POST /:resource/:action with {ids} (several), and declared operations on a whole
+ * resource, POST /:resource/:operation (permissions/operations.ts). Each request is one transaction.
  */
 export function resourceRouter({ knex, schema, models, switches = {} }: Deps): Router {
   const router = Router();
 
-  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) => {
+  /** The request's transaction with the caller's ability, on the resource the URL names. */
+  const runWithAbility = <T>(
+    req: Request,
+    fn: (trx: Knex.Transaction, ability: AppAbility, resource: ResourceInfo, user: SessionUser) => Promise<T>,
+  ) => {
     const resource = schema().resources.get(String(req.params.resource));
     if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
     return withUserContext(
       knex,
       req.sessionToken!,
-      (trx, user) => {
-        const ability = switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user);
-        return fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability }), resource, user);
-      },
+      (trx, user) => fn(trx, switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user), resource, user),
       { rollback: switches.rollbackWrites },
     );
   };
+  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) =>
+    runWithAbility(req, (trx, ability, resource, user) =>
+      fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability }), resource, user),
+    );
   const transitionNamed = (resource: ResourceInfo, name: string) => {
     const t = workflowOf(resource.name)?.transitions.find((x) => x.name === name);
     if (!t) throw notFound(`${resource.label} has no action "${name}".`);
@@ -104,6 +113,11 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.json(await run(req, (svc, r, user) => svc.transition(req.params.id, transitionNamed(r, req.params.action), req.body, user.id)));
   });
   router.post('/:resource/:action', async (req, res) => {
+    const operation = operationOf(String(req.params.resource), req.params.action);
+    if (operation) {
+      res.json(await runWithAbility(req, (trx, ability, r) => runOperation(trx, ability, r, operation, req.body)));
+      return;
+    }
     const ids = (req.body as { ids?: unknown } | undefined)?.ids;
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_PAGE_SIZE) {
       throw badRequest(`Give the records as "ids": a list of 1 to ${MAX_PAGE_SIZE} ids.`, { ids: 'Required.' });

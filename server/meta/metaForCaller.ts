@@ -3,7 +3,8 @@ import { ACTIONS } from '../../permissions/vocabulary.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
 import { workflowOf, type Workflow } from '../../permissions/workflows.js';
-import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './types.js';
+import { OPERATIONS } from '../../permissions/operations.js';
+import type { FieldMeta, Meta, OperationMeta, ResourceMeta, WorkflowMeta } from './types.js';
 
 /**
  * The metadata as the caller may see it: only the resources they may read, only the fields
@@ -24,6 +25,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
       ...resource,
       fields: resource.fields.map((f) => (f.readOnly || writableField(f) ? f : { ...f, readOnly: true })),
       ...(workflow ? { workflow: workflowMeta(workflow, ability) } : {}),
+      ...operationsMeta(info.name, ability),
       actions: ACTIONS.filter(
         (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),
       ),
@@ -49,4 +51,9 @@ function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
         ...(t.onlyBy && !t.onlyBy.via ? { onlyBy: t.onlyBy.column } : {}),
       })),
   };
+}
+
+function operationsMeta(resource: string, ability: AppAbility): { operations?: OperationMeta[] } {
+  const mine = OPERATIONS.filter((o) => o.resource === resource && ability.can(o.needs, resource));
+  return mine.length ? { operations: mine.map((o) => ({ name: o.name, label: o.label, params: o.params.map((p) => ({ ...p })) })) } : {};
 }

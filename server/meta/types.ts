@@ -108,6 +108,8 @@ export interface ResourceMeta {
   actions: ResourceAction[];
   /** The state machine of the status column, with the transitions the caller may perform. */
   workflow?: WorkflowMeta;
+  /** Operations on the whole resource the caller may run (POST /api/<resource>/<name>). */
+  operations?: OperationMeta[];
   /** Default sort column (created_at desc when present, else the primary key). */
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
 }
@@ -130,6 +132,12 @@ export interface WorkflowMeta {
   statusColumn: string;
   initial: string;
   transitions: TransitionMeta[];
+}
+
+export interface OperationMeta {
+  name: string;
+  label: string;
+  params: { name: string; label: string; kind: 'date' | 'text' | 'integer' }[];
 }
 
 export interface ModuleMeta {

@@ -13,7 +13,8 @@ interface Aggregate { vendor_id: string; period_start: string; total_bookings: n
  * Monthly settlements per vendor, computed from the database's completed, paid bookings:
  * gross = payments' amount - discount; commission = gross × vendor.commission_rate;
  * adjustment = partial refunds (ex-GST) clawed back; net = gross - commission - tds + adjustment.
- * Months before last are completed (one failed), last month is pending. A later batch updates
+ * (public.generate_settlements computes the same in SQL.) Months before last are completed
+ * (one failed), last month is pending; the payments are linked to their settlement. A later batch updates
  * the amounts of existing rows rather than adding a second settlement for the same month.
  */
 export async function seedSettlements(ctx: SeedContext, world: World): Promise<void> {
@@ -68,4 +69,11 @@ export async function seedSettlements(ctx: SeedContext, world: World): Promise<v
     });
   }
   await insertRows(trx, 'public.payment_settlements', inserts, ctx.progress);
+  // Each settled payment names its settlement, so public.generate_settlements never counts it again.
+  await trx.raw(`
+    UPDATE public.payments p SET settlement_id = s.id
+      FROM public.bookings b, public.payment_settlements s
+     WHERE b.id = p.booking_id AND s.vendor_id = p.vendor_id AND p.settlement_id IS NULL
+       AND b.booking_date BETWEEN s.settlement_period_start AND s.settlement_period_end
+       AND b.status = 'completed' AND p.status IN ('success', 'partially_refunded')`);
 }

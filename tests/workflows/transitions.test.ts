@@ -190,3 +190,48 @@ describe('edits', () => {
     expect(approved.json).toMatchObject({ status: 'scheduled', approved_by: ids.directors });
   });
 });
+
+describe('settlement generation', () => {
+  it('computes each vendor’s net from the period’s payments, as the books do, and never settles a payment twice', async () => {
+    // Last month's settlements are still pending: withdraw them (their payments become unsettled) and generate again.
+    const { rows: months } = await knex().raw(`SELECT settlement_period_start::text AS start, settlement_period_end::text AS end
+      FROM payment_settlements WHERE status = 'pending' ORDER BY 1 DESC LIMIT 1`);
+    const period = { period_start: months[0].start, period_end: months[0].end };
+    const before = await knex()('payment_settlements')
+      .where({ settlement_period_start: period.period_start, status: 'pending' })
+      .whereExists((q) => q.select(knex().raw('1')).from('payments').whereRaw('payments.settlement_id = payment_settlements.id'))
+      .select('*');
+    await knex()('payment_settlements').whereIn('id', before.map((s) => s.id)).delete();
+
+    expect((await as.marketing_department!.post('/api/payment_settlements/generate', period)).status).toBe(403);
+    const bad = await as.accounts_department!.post('/api/payment_settlements/generate', { period_start: 'soon' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toMatchObject({ period_start: expect.any(String), period_end: 'Required.' });
+
+    const res = await as.accounts_department!.post('/api/payment_settlements/generate', period);
+    expect(res.status, res.text).toBe(200);
+    const settlements = res.json as Record<string, string | number>[];
+    expect(settlements.length).toBe(before.length);
+    for (const s of settlements) {
+      const n = (k: string) => Number(s[k]);
+      expect(n('net_settlement_amount')).toBeCloseTo(n('gross_amount') - n('commission_amount') - n('tds_amount') + n('adjustment_amount'), 2);
+      expect(s).toMatchObject({ status: 'pending', prepared_by: ids.accounts_department });
+      const vendor = await knex()('vendors').where({ id: s.vendor_id }).first('commission_rate');
+      expect(n('commission_amount')).toBeCloseTo((n('gross_amount') * Number(vendor.commission_rate)) / 100, 2);
+      const { rows } = await knex().raw(`SELECT round(sum(amount - discount_amount), 2) AS gross, count(DISTINCT booking_id)::int AS bookings FROM payments WHERE settlement_id = ?`, [s.id]);
+      expect(Number(rows[0].gross)).toBeCloseTo(n('gross_amount'), 2);
+      expect(rows[0].bookings).toBe(n('total_bookings'));
+      // The same figures the books had for this vendor and month.
+      const old = before.find((b) => b.vendor_id === s.vendor_id)!;
+      expect(n('net_settlement_amount')).toBeCloseTo(Number(old.net_settlement_amount), 2);
+    }
+    // Again, overlapping: every payment of the period is taken, so nothing new is settled.
+    const again = await as.finance_department!.post('/api/payment_settlements/generate', { ...period, period_start: '2026-01-01' });
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual([]);
+    // And a payment never moves to a second settlement, even for the owner in SQL.
+    const taken = await knex()('payments').where({ settlement_id: settlements[0]!.id }).first('id');
+    const moved = await codeOf(() => knex()('payments').where({ id: taken.id }).update({ settlement_id: settlements[1]?.id ?? before[0].id }));
+    expect(moved).toBe('23505');
+  });
+});

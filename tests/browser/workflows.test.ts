@@ -78,4 +78,22 @@ describe('workflow buttons', () => {
     await page.getByText('Cancel: done.').waitFor();
     expect((await server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');
   });
+
+  it('let accounts generate a period’s settlements from the list', async () => {
+    const knex = server.db.knex;
+    const { rows } = await knex.raw(`SELECT settlement_period_start::text AS start, settlement_period_end::text AS end
+      FROM payment_settlements WHERE status = 'pending' ORDER BY 1 DESC LIMIT 1`);
+    const { start, end } = rows[0] as { start: string; end: string };
+    const withdrawn = await knex('payment_settlements').where({ settlement_period_start: start, status: 'pending' }).delete();
+    const page = await signIn('accounts_department');
+    await page.goto(`${server.url}/#/payment_settlements`);
+    await page.getByRole('button', { name: 'Generate settlements' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('[name="period_start"]').fill(start);
+    await dialog.locator('[name="period_end"]').fill(end);
+    await dialog.getByRole('button', { name: 'Generate settlements' }).click();
+    await page.getByText(`Generate settlements: ${withdrawn} records made.`).waitFor();
+    const made = await knex('payment_settlements').where({ settlement_period_start: start }).count<{ n: string }[]>('* as n');
+    expect(Number(made[0]!.n)).toBe(withdrawn);
+  });
 });

@@ -218,7 +218,7 @@ describe('settlement generation', () => {
       expect(s).toMatchObject({ status: 'pending', prepared_by: ids.accounts_department });
       const vendor = await knex()('vendors').where({ id: s.vendor_id }).first('commission_rate');
       expect(n('commission_amount')).toBeCloseTo((n('gross_amount') * Number(vendor.commission_rate)) / 100, 2);
-      const { rows } = await knex().raw(`SELECT round(sum(amount - discount_amount), 2) AS gross, count(DISTINCT booking_id)::int AS bookings FROM payments WHERE settlement_id = ?`, [s.id]);
+      const { rows } = await knex().raw(`SELECT round(sum(amount - discount_amount), 2) AS gross, count(DISTINCT booking_id)::int AS bookings FROM payments WHERE settlement_id = ?`, [String(s.id)]);
       expect(Number(rows[0].gross)).toBeCloseTo(n('gross_amount'), 2);
       expect(rows[0].bookings).toBe(n('total_bookings'));
       // The same figures the books had for this vendor and month.

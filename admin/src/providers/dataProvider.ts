@@ -37,7 +37,7 @@ export interface TransitionParams {
 
 /**
  * The API speaks ra-data-simple-rest's protocol as is; the session cookie rides along. Workflow
- * transitions are one more method: POST /api/<resource>/<id>/<action> or /api/<resource>/<action>.
+ * transitions and resource operations are two more methods (POST /api/<resource>/...).
  */
 export const dataProvider = {
   ...simpleRestProvider('/api', httpClient),
@@ -48,6 +48,11 @@ export const dataProvider = {
       method: 'POST',
       body: JSON.stringify(body),
     });
+    return { data: json as unknown };
+  },
+  /** A declared operation on a whole resource: POST /api/<resource>/<name> with its parameters. */
+  async operation(resource: string, { name, data = {} }: { name: string; data?: Record<string, unknown> }) {
+    const { json } = await httpClient(`/api/${encodeURIComponent(resource)}/${encodeURIComponent(name)}`, { method: 'POST', body: JSON.stringify(data) });
     return { data: json as unknown };
   },
 };

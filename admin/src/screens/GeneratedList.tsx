@@ -4,6 +4,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useResourceMeta } from '../meta/useMeta';
 import { ExportCsvButton } from './ExportCsvButton';
 import { filtersFor } from './filtersFor';
+import { OperationButtons } from './OperationButtons';
 import { BulkTransitionButtons } from './TransitionButtons';
 
 /**
@@ -20,6 +21,7 @@ export function GeneratedList() {
       <FilterButton />
       {writable && can('create') && <CreateButton />}
       {can('export') && <ExportCsvButton />}
+      <OperationButtons resource={resource} />
     </TopToolbar>
   );
   const addressable = resource.primaryKey.length > 0;

@@ -1,4 +1,5 @@
 import { OWN_ROWS } from './ownRows.js';
+import { AUTHORS } from './authors.js';
 import { WORKFLOWS } from './workflows.js';
 import type { Role } from './vocabulary.js';
 
@@ -32,12 +33,9 @@ export const FIELD_RESTRICTIONS: readonly FieldRestriction[] = [
   // workflow, and who decided and when are written by the database: see below).
   { table: 'leave_requests', columns: ['rejection_reason'], writers: ['hr_department', 'directors', 'super_admin'] },
   { table: 'therapist_leaves', columns: ['rejection_reason'], writers: ['hr_department', 'vendor', 'super_admin'] },
-  // What a workflow records about its own steps (who approved, when; who prepared): nobody writes it.
-  ...WORKFLOWS.map((w) => ({
-    table: w.table,
-    columns: [...new Set([...w.transitions.flatMap((t) => Object.keys(t.sets ?? {})), ...(w.author ? [w.author] : [])])],
-    writers: [],
-  })),
+  // What a workflow records about its own steps (who approved, when), and who wrote a record: nobody writes it.
+  ...WORKFLOWS.map((w) => ({ table: w.table, columns: [...new Set(w.transitions.flatMap((t) => Object.keys(t.sets ?? {})))], writers: [] })),
+  ...AUTHORS.map((a) => ({ table: a.table, columns: [a.column], writers: [] })),
 ];
 
 /** Columns nobody may change on their own row (the row whose `key` is the caller), whatever their role. */

@@ -62,7 +62,6 @@ function transitionBranch(workflow: Workflow, t: Transition): string {
 export function workflowTriggerSql(workflow: Workflow): string {
   const fn = `gatehouse.${ident(`workflow_${workflow.table}`)}`;
   const status = ident(workflow.statusColumn);
-  const author = workflow.author ? `NEW.${ident(workflow.author)} := auth.uid();` : '';
   return `
     CREATE FUNCTION ${fn}() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
@@ -74,7 +73,6 @@ export function workflowTriggerSql(workflow: Workflow): string {
           IF coalesce(NEW.${status}, ${literal(workflow.initial)}) <> ${literal(workflow.initial)} THEN
             ${refusal(`a new ${workflow.table} record starts as ${workflow.initial}`, '55000', workflow.statusColumn)}
           END IF;
-          ${author}
           RETURN NEW;
         END IF;
         IF NEW.${status} IS NOT DISTINCT FROM OLD.${status} THEN RETURN NEW; END IF;

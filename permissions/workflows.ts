@@ -35,8 +35,6 @@ export interface Workflow {
   statusColumn: string;
   initial: string;
   transitions: readonly Transition[];
-  /** Columns stamped with the caller on insert (who prepared or created the record). */
-  author?: string;
 }
 
 const by = (column: string): Person => ({ column });
@@ -46,7 +44,6 @@ export const WORKFLOWS: readonly Workflow[] = [
     table: 'payment_settlements',
     statusColumn: 'status',
     initial: 'pending',
-    author: 'prepared_by',
     transitions: [
       { name: 'approve', label: 'Approve', from: ['pending'], to: 'processing', needs: 'approve', notBy: by('prepared_by'), sets: { approved_by: 'caller', approved_at: 'now' } },
       { name: 'complete', label: 'Mark paid', from: ['processing'], to: 'completed', needs: 'update', requires: ['payment_reference', 'payment_date'] },
@@ -78,7 +75,6 @@ export const WORKFLOWS: readonly Workflow[] = [
     table: 'campaigns',
     statusColumn: 'status',
     initial: 'draft',
-    author: 'created_by',
     transitions: [
       { name: 'approve', label: 'Approve', from: ['draft'], to: 'scheduled', needs: 'approve', notBy: by('created_by'), sets: { approved_by: 'caller' } },
       { name: 'activate', label: 'Start', from: ['scheduled', 'paused'], to: 'active', needs: 'update' },

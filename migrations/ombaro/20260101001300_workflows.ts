@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { allowsTransitionSql, personFunctionsSql, workflowTriggerSql } from '../../permissions/workflowSql.js';
 import { WORKFLOWS } from '../../permissions/workflows.js';
+import { authorsSql } from '../../permissions/authors.js';
 
 /**
  * Workflows in the database: the columns MATRIX.md's maker-checker rules need (who approved
- * a settlement, who processed a salary), and one guard trigger per workflow table, generated
- * from permissions/workflows.ts.
+ * a settlement, who processed a salary), authors stamped by the database, and one guard
+ * trigger per workflow table, generated from permissions/workflows.ts.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -17,9 +18,11 @@ export async function up(knex: Knex): Promise<void> {
       ADD COLUMN processed_by uuid REFERENCES auth.users(id),
       ADD COLUMN processed_at timestamptz;
     COMMENT ON COLUMN public.salary_records.processed_by IS 'Who processed the salary (never the employee)';
-    -- Who prepared or created a workflow's record is the caller: the database fills it in.
-    ALTER TABLE public.payment_settlements ALTER COLUMN prepared_by SET DEFAULT auth.uid();
-    ALTER TABLE public.campaigns ALTER COLUMN created_by SET DEFAULT auth.uid();
+    -- Who prepared, created or sent a record is the caller: the database fills it in.
+    ${authorsSql()}
+    -- A ticket message from a customer is the customer's; any other is staff's.
+    ALTER TABLE public.ticket_messages ALTER COLUMN sender_type
+      SET DEFAULT (CASE WHEN auth.role() = 'customer' THEN 'customer' ELSE 'employee' END);
     -- Everyone who reads the rows may read these; only the workflow trigger writes them.
     GRANT SELECT (approved_by, approved_at) ON public.payment_settlements TO gatehouse_api;
     GRANT SELECT (processed_by, processed_at) ON public.salary_records TO gatehouse_api;

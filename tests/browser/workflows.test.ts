@@ -96,4 +96,46 @@ describe('workflow buttons', () => {
     const made = await knex('payment_settlements').where({ settlement_period_start: start }).count<{ n: string }[]>('* as n');
     expect(Number(made[0]!.n)).toBe(withdrawn);
   });
+
+  it('let a support agent answer a ticket with an internal note the customer never sees', async () => {
+    const knex = server.db.knex;
+    const customer = await knex('auth.users').where({ email: demoEmail('customer') }).first('id');
+    const ticket = await knex('support_tickets').where({ customer_id: customer.id }).first('id');
+    const note = `Internal: refund approved by finance ${Date.now()}`;
+    const reply = `We have refunded your booking ${Date.now()}`;
+
+    const agent = await signIn('customer_care');
+    for (const [text, internal] of [[note, true], [reply, false]] as const) {
+      await agent.goto(`${server.url}/#/support_tickets/${ticket.id}/show`);
+      await agent.getByRole('tab', { name: 'Ticket messages' }).click();
+      await agent.getByRole('link', { name: 'Add ticket message' }).click();
+      await agent.locator('textarea[name="message"]').fill(text);
+      if (internal) {
+        await agent.getByLabel('Is internal').click(); // a nullable boolean: a Yes / No select
+        await agent.getByRole('option', { name: 'Yes' }).click();
+      }
+      await agent.getByRole('button', { name: 'Save' }).click();
+      await agent.waitForURL(/#\/ticket_messages\/[^/]+\/show/);
+    }
+    const stored = await knex('ticket_messages').whereIn('message', [note, reply]).select('message', 'is_internal', 'sender_type');
+    expect(stored).toHaveLength(2);
+    expect(stored.find((m) => m.message === note)).toMatchObject({ is_internal: true, sender_type: 'employee' });
+
+    // The customer's thread: every message but the internal ones (the list shows up to 10).
+    const { rows } = await knex.raw(
+      `SELECT count(*) FILTER (WHERE is_internal IS NOT TRUE)::int AS visible, count(*)::int AS total FROM ticket_messages WHERE ticket_id = ?`,
+      [ticket.id],
+    );
+    expect(rows[0].total).toBeLessThanOrEqual(10);
+    expect(rows[0].visible).toBeLessThan(rows[0].total);
+    const page = await signIn('customer');
+    await page.goto(`${server.url}/#/support_tickets/${ticket.id}/show`);
+    await page.getByRole('tab', { name: 'Ticket messages' }).click();
+    const thread = page.locator('table tbody tr');
+    await expect.poll(() => thread.count()).toBe(rows[0].visible);
+    // Opening the newest message shows the reply, never the note.
+    await thread.first().click();
+    await page.getByText(reply).waitFor();
+    await expect(page.getByText(note).count()).resolves.toBe(0);
+  });
 });

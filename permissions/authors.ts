@@ -1,0 +1,36 @@
+/**
+ * Columns that name who wrote a record (who prepared a settlement, created a campaign, sent a
+ * ticket message). The database fills them with the caller on insert (a default and a
+ * trigger that overrides whatever was sent), and nobody writes them: maker-checker rules and
+ * the inbox rely on them being true.
+ */
+export interface Author {
+  table: string;
+  column: string;
+}
+
+export const AUTHORS: readonly Author[] = [
+  { table: 'payment_settlements', column: 'prepared_by' },
+  { table: 'campaigns', column: 'created_by' },
+  { table: 'ticket_messages', column: 'sender_id' },
+];
+
+const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+/** The default and the stamping trigger of every author column (one generic function). */
+export function authorsSql(): string {
+  return [
+    `CREATE FUNCTION gatehouse.stamp_author() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, public
+      AS $fn$
+      BEGIN
+        IF auth.uid() IS NULL THEN RETURN NEW; END IF; -- written outside the API: kept as given
+        RETURN jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], auth.uid()));
+      END $fn$;`,
+    ...AUTHORS.map(
+      (a) => `ALTER TABLE public.${ident(a.table)} ALTER COLUMN ${ident(a.column)} SET DEFAULT auth.uid();
+    CREATE TRIGGER ${ident(`${a.table}_stamp_author`)} BEFORE INSERT ON public.${ident(a.table)}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.stamp_author('${a.column}');`,
+    ),
+  ].join('\n');
+}

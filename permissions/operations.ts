@@ -34,6 +34,17 @@ export const OPERATIONS: readonly Operation[] = [
     ],
     needs: 'create',
   },
+  {
+    resource: 'salary_records',
+    name: 'run_payroll',
+    label: 'Run payroll',
+    sqlFunction: 'public.run_payroll',
+    params: [
+      { name: 'year', label: 'Year', kind: 'integer' },
+      { name: 'month', label: 'Month (1-12)', kind: 'integer' },
+    ],
+    needs: 'create',
+  },
 ];
 
 export const operationOf = (resource: string, name: string): Operation | undefined =>

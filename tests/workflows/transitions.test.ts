@@ -235,3 +235,39 @@ describe('settlement generation', () => {
     expect(moved).toBe('23505');
   });
 });
+
+describe('the payroll run', () => {
+  it('creates the month’s salaries once, deducts unpaid leave, and is processed by someone else', async () => {
+    const employee = ids.employee!;
+    await knex()('leave_requests').insert({ employee_id: employee, leave_type: 'unpaid', from_date: '2026-11-10', to_date: '2026-11-11', reason: 'Personal', status: 'approved' });
+    expect((await as.marketing_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11 })).status).toBe(403);
+    expect((await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 13 })).status).toBe(400);
+
+    const res = await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11 });
+    expect(res.status, res.text).toBe(200);
+    const { rows } = await knex().raw(
+      `SELECT count(*)::int AS n FROM employees e WHERE e.status IN ('active', 'on_leave') AND e.joining_date <= '2026-11-30'
+         AND (e.last_working_date IS NULL OR e.last_working_date >= '2026-11-01')
+         AND EXISTS (SELECT 1 FROM salary_records s WHERE s.employee_id = e.id)`,
+    );
+    expect(res.json).toHaveLength(rows[0].n);
+    for (const s of res.json as Record<string, unknown>[]) {
+      const sum = (o: unknown) => Object.values(o as Record<string, number>).reduce((a, b) => a + Number(b), 0);
+      expect(Number(s.gross_salary)).toBeCloseTo(Number(s.basic_salary) + sum(s.allowances) + Number(s.overtime_amount), 2);
+      expect(Number(s.total_deductions)).toBeCloseTo(sum(s.deductions), 2);
+      expect(Number(s.net_salary)).toBeCloseTo(Number(s.gross_salary) - Number(s.total_deductions), 2);
+      expect(s.status).toBe('pending');
+    }
+    const mine = (res.json as Record<string, any>[]).find((s) => s.employee_id === employee)!;
+    expect(mine.deductions.unpaid_leave).toBe(Math.round((Number(mine.basic_salary) / 30) * 2));
+
+    const again = await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11 });
+    expect(again.json).toEqual([]);
+
+    const hrOwn = (res.json as Record<string, any>[]).find((s) => s.employee_id === ids.hr_department);
+    if (hrOwn) expect((await as.hr_department!.post(`/api/salary_records/${hrOwn.id}/process`)).status).toBe(403);
+    const processed = await as.hr_department!.post(`/api/salary_records/${mine.id}/process`);
+    expect(processed.status, processed.text).toBe(200);
+    expect(processed.json).toMatchObject({ status: 'processed', processed_by: ids.hr_department });
+  });
+});

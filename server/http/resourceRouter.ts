@@ -12,6 +12,7 @@ import { runOperation } from '../workflows/runOperation.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
 import { resourceService } from '../resources/resourceService.js';
+import { parseAggregate } from '../resources/aggregate.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 
 interface Deps {
@@ -43,7 +44,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
       knex,
       req.sessionToken!,
       (trx, user) => fn(trx, switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user), resource, user),
-      { rollback: switches.rollbackWrites },
+      { rollback: switches.rollbackWrites, requestId: String(req.id) },
     );
   };
   const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) =>
@@ -86,6 +87,11 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
         req.log.warn({ err }, 'CSV export stopped');
         res.destroy();
       }
+      return;
+    }
+    const summary = parseAggregate(req.query as Record<string, unknown>);
+    if (summary) {
+      res.json(await run(req, (svc) => svc.summarise(params, summary)));
       return;
     }
     if (req.query.range === undefined) params.range = { offset: 0, limit: MAX_PAGE_SIZE };

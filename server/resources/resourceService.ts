@@ -11,6 +11,7 @@ import { workflowOf, type Transition } from '../../permissions/workflows.js';
 import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
+import { aggregate, type AggregateQuery, type AggregateRow } from './aggregate.js';
 import { countRows } from './countRows.js';
 import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
@@ -112,6 +113,11 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     // RLS knows no "export": the database's own matrix lookup refuses the COPY as well.
     rows.whereRaw('(SELECT gatehouse.require(?, ?))', [resource.name, 'export']);
     await copyCsv(trx, rows.toKnexQuery().toQuery(), target);
+  }
+
+  /** The list summarised for a chart (see aggregate.ts). */
+  async function summarise(params: Pick<ListParams, 'filter'>, q: AggregateQuery): Promise<AggregateRow[]> {
+    return aggregate(trx, resource, matching({ filter: params.filter, sort: undefined }, 'read').toKnexQuery(), q);
   }
 
   async function getOne(id: unknown): Promise<Row> {
@@ -223,7 +229,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     return plain([row])[0]!;
   }
 
-  return { list, exportCsv, getOne, create, update, remove, transition };
+  return { list, exportCsv, summarise, getOne, create, update, remove, transition };
 }
 
 /** The requested sort, then the primary key, so pages are stable. */

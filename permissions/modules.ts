@@ -18,7 +18,7 @@ export const MODULES = {
   finance: { label: 'Finance', tables: ['payments', 'payment_settlements'] },
   hr: {
     label: 'HR',
-    tables: ['employees', 'attendance_records', 'leave_requests', 'salary_records', 'performance_reviews'],
+    tables: ['employees', 'attendance_records', 'leave_requests', 'leave_queue', 'salary_records', 'performance_reviews'],
   },
   customers: { label: 'Customers', tables: ['customers', 'customer_addresses', 'loyalty_transactions'] },
   reviews: { label: 'Reviews', tables: ['reviews'] },

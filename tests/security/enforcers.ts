@@ -108,7 +108,9 @@ export async function buildCases(knex: Knex, callers: Caller[], resources: Resou
     if (resource.primaryKey.length === 0) continue;
     const anyRows = (await knex(knex.raw(sqlName(resource))).select('*').orderBy(resource.primaryKey).limit(1)) as Record<string, unknown>[];
     for (const caller of callers) {
-      cases.push({ caller, resource, verb: 'read' }, { caller, resource, verb: 'approve' }, { caller, resource, verb: 'export' });
+      cases.push({ caller, resource, verb: 'read' }, { caller, resource, verb: 'export' });
+      // Nothing is approved on a read-only resource (a view): neither side offers it.
+      if (!resource.readOnly) cases.push({ caller, resource, verb: 'approve' });
       const own = ownCondition(knex, caller, resource);
       const mine = own
         ? ((await knex(knex.raw(sqlName(resource))).select('*').where(own).orderBy(resource.primaryKey).limit(1)) as Record<string, unknown>[])

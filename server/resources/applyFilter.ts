@@ -18,7 +18,7 @@ interface Where {
 
 /**
  * Applies a react-admin filter object: equality, lists as IN, `q` search over text
- * columns, `<field>_gte|_lte|_gt|_lt|_neq` comparisons, and `id` (getMany) on the
+ * columns, `<field>_gte|_lte|_gt|_lt|_neq` comparisons, `<field>_null` (empty or not), and `id` (getMany) on the
  * primary key. Values are validated against the column's type so a bad value is a 400
  * with the field named, never a SQL error.
  */
@@ -40,6 +40,14 @@ export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, f
         applyKeys(query, resource, keys, alias);
         continue;
       }
+    }
+    // `<field>_null: true|false`: empty or not (react-admin drops null filter values).
+    const emptyField = key.endsWith('_null') ? resource.fieldByName.get(key.slice(0, -5)) : undefined;
+    if (emptyField?.filterable) {
+      if (typeof value !== 'boolean') errors[key] = 'Must be true or false.';
+      else if (value) query.whereNull(alias(emptyField.name));
+      else query.whereRaw('?? IS NOT NULL', [alias(emptyField.name)]);
+      continue;
     }
     const suffix = (Object.keys(OPERATORS) as Suffix[]).find((s) => key.endsWith(s) && resource.fieldByName.has(key.slice(0, -s.length)));
     const field = resource.fieldByName.get(suffix ? key.slice(0, -suffix.length) : key);

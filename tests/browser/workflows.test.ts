@@ -138,4 +138,26 @@ describe('workflow buttons', () => {
     await page.getByText(reply).waitFor();
     await expect(page.getByText(note).count()).resolves.toBe(0);
   });
+
+  it('give a support agent an inbox: unassigned tickets, assign to me, then in Mine', async () => {
+    const knex = server.db.knex;
+    const page = await signIn('customer_care');
+    await page.goto(`${server.url}/#/support_tickets`);
+    await page.getByRole('button', { name: 'Unassigned' }).click();
+    const rows = page.locator('table tbody tr');
+    const { rows: open } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to IS NULL AND status = 'open'`);
+    expect(open[0].n).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBe(Math.min(open[0].n, 25));
+    await rows.first().click();
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByText('Assign to me: done.').waitFor();
+    const agent = await knex('auth.users').where({ email: demoEmail('customer_care') }).first('id');
+    const id = new URL(page.url()).hash.split('/')[2]!;
+    expect(await knex('support_tickets').where({ id }).first('status', 'assigned_to')).toEqual({ status: 'in_progress', assigned_to: agent.id });
+
+    await page.goto(`${server.url}/#/support_tickets`);
+    await page.getByRole('button', { name: 'Mine' }).click();
+    const { rows: mine } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to = ? AND status IN ('in_progress', 'waiting')`, [agent.id]);
+    await expect.poll(() => rows.count()).toBe(Math.min(mine[0].n, 25));
+  });
 });

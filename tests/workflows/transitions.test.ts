@@ -278,7 +278,7 @@ describe('the leave queue', () => {
     const leave = (await as.employee!.post('/api/leave_requests', { employee_id: ids.employee, leave_type: 'casual', from_date: day, to_date: '2027-03-11', reason: 'Travel' })).json;
     const { rows: taken } = await knex().raw(
       `SELECT coalesce(sum(total_days), 0)::int AS n FROM leave_requests WHERE employee_id = ? AND leave_type = 'casual' AND status = 'approved' AND date_part('year', from_date) = 2027`,
-      [ids.employee],
+      [ids.employee!],
     );
     const res = await as.hr_department!.get(`/api/leave_queue/${leave.id}`);
     expect(res.status, res.text).toBe(200);
@@ -287,7 +287,7 @@ describe('the leave queue', () => {
       `SELECT count(*)::int AS n FROM leave_requests o JOIN employees oe ON oe.id = o.employee_id
         WHERE oe.department = (SELECT department FROM employees WHERE id = ?) AND o.id <> ? AND o.status IN ('approved', 'pending')
           AND o.from_date <= '2027-03-11' AND o.to_date >= ?`,
-      [ids.employee, leave.id, day],
+      [ids.employee!, leave.id, day],
     );
     expect(res.json.overlapping_in_department).toBe(overlap[0].n);
     expect((await as.marketing_department!.get('/api/leave_queue')).status).toBe(403);

@@ -4,6 +4,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useResourceMeta } from '../meta/useMeta';
 import { ExportCsvButton } from './ExportCsvButton';
 import { filtersFor } from './filtersFor';
+import { ListViewChips } from './ListViewChips';
 import { OperationButtons } from './OperationButtons';
 import { BulkTransitionButtons } from './TransitionButtons';
 
@@ -34,6 +35,7 @@ export function GeneratedList() {
       exporter={false} // the server streams exports (ExportCsvButton); nothing is exported in the page
       title={resource.label}
     >
+      <ListViewChips resource={resource} />
       <Datagrid
         rowClick={addressable ? 'show' : false}
         bulkActionButtons={

@@ -1,0 +1,35 @@
+import { Chip, Stack } from '@mui/material';
+import { useGetIdentity, useListContext } from 'react-admin';
+import type { ResourceMeta } from '../../../server/meta/types';
+import { filterFields, LIST_VIEWS } from './listViews';
+
+/** The resource's ready-made views (LIST_VIEWS) as chips above the list; the active one is filled. */
+export function ListViewChips({ resource }: { resource: ResourceMeta }) {
+  const { filterValues, setFilters, setSort } = useListContext();
+  const { identity } = useGetIdentity();
+  const readable = new Set(resource.fields.map((f) => f.name));
+  const views = (LIST_VIEWS[resource.name] ?? []).filter((v) => filterFields(v.filter).every((f) => readable.has(f)));
+  if (views.length === 0) return null;
+  const resolve = (filter: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v === '$me' ? identity?.id : v]));
+  const same = (a: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(filterValues);
+  return (
+    <Stack direction="row" sx={{ gap: 1, px: 2, pt: 1, flexWrap: 'wrap' }} aria-label="Views">
+      {views.map((v) => {
+        const filter = resolve(v.filter);
+        return (
+          <Chip
+            key={v.label}
+            label={v.label}
+            color={same(filter) ? 'primary' : 'default'}
+            variant={same(filter) ? 'filled' : 'outlined'}
+            onClick={() => {
+              setFilters(filter, {});
+              if (v.sort) setSort(v.sort);
+            }}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -12,6 +12,7 @@ export interface Author {
 export const AUTHORS: readonly Author[] = [
   { table: 'payment_settlements', column: 'prepared_by' },
   { table: 'campaigns', column: 'created_by' },
+  { table: 'promotions', column: 'created_by' },
   { table: 'ticket_messages', column: 'sender_id' },
 ];
 

@@ -21,6 +21,7 @@ export const LIST_VIEWS: Record<string, ListView[]> = {
     { label: 'To pay', filter: { status: 'processing' }, sort: { field: 'created_at', order: 'ASC' } },
   ],
   campaigns: [{ label: 'Drafts to approve', filter: { status: 'draft' } }],
+  promotions: [{ label: 'Active, most used first', filter: { status: 'active' }, sort: { field: 'current_usage_count', order: 'DESC' } }],
   salary_records: [{ label: 'To process', filter: { status: 'pending' } }],
 };
 

@@ -1,10 +1,15 @@
 import ChevronRight from '@mui/icons-material/ChevronRight';
-import { Alert, Avatar, Box, Card, CardHeader, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Alert, Avatar, Box, Card, CardHeader, LinearProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
 import { Title, useGetIdentity } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { ModuleMeta, ResourceMeta } from '../../server/meta/types';
+import { chartSections } from './dashboard/charts';
 import { moduleIcon } from './layout/moduleIcons';
 import { useMeta, useMetaFailure } from './meta/useMeta';
+
+/** The charts and recharts are a chunk of their own, fetched only when there is a chart to draw. */
+const DashboardCharts = lazy(() => import('./dashboard/DashboardCharts'));
 
 function ModuleCard({ module, resources }: { module: ModuleMeta; resources: ResourceMeta[] }) {
   const Icon = moduleIcon(module.name);
@@ -32,12 +37,13 @@ function ModuleCard({ module, resources }: { module: ModuleMeta; resources: Reso
   );
 }
 
-/** Home: the modules the caller can reach, each card listing its screens. */
+/** Home: the modules the caller can reach, each card listing its screens, then their charts. */
 export function Dashboard() {
   const meta = useMeta();
   const failure = useMetaFailure();
   const { identity } = useGetIdentity();
   const byLabel = (a: ResourceMeta, b: ResourceMeta) => a.label.localeCompare(b.label);
+  const sections = chartSections(meta);
   return (
     <Box sx={{ py: 3, px: { xs: 1, md: 2 }, maxWidth: 1400 }}>
       <Title title="Gatehouse" />
@@ -58,6 +64,11 @@ export function Dashboard() {
           return resources.length ? <ModuleCard key={module.name} module={module} resources={resources} /> : null;
         })}
       </Box>
+      {sections.length > 0 && (
+        <Suspense fallback={<LinearProgress sx={{ mt: 4 }} aria-label="Loading charts" />}>
+          <DashboardCharts sections={sections} />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -1,48 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoEmail } from '../../server/auth/demoAccounts.js';
+import { useSignedInBrowser } from './signedInBrowser.js';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureSpaBuilt(pino({ level: 'silent' }));
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser profile signed in as the role's demo user, on the dashboard. */
-async function signIn(role: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.fill('input[name="username"]', demoEmail(role));
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.getByText('Welcome').waitFor();
-  return page;
-}
+const session = useSignedInBrowser();
+const { signIn } = session;
 
 const menu = (page: Page) => page.locator('.RaMenu-open');
 const rowsOf = (page: Page) => page.locator('table tbody tr');
 const notAllowed = (page: Page) => page.getByRole('heading', { name: 'Not allowed', level: 1 });
 
 async function firstId(table: string): Promise<string> {
-  const { rows } = await server.db.knex.raw(`SELECT id FROM ${table} ORDER BY id LIMIT 1`);
+  const { rows } = await session.server.db.knex.raw(`SELECT id FROM ${table} ORDER BY id LIMIT 1`);
   return String(rows[0].id);
 }
 
@@ -55,21 +25,21 @@ describe('the SPA follows the role matrix', () => {
     await expect(page.getByText('Salary records').count()).resolves.toBe(0);
 
     // campaigns: marketing RCUDE
-    await page.goto(`${server.url}/#/campaigns`);
+    await page.goto(`${session.server.url}/#/campaigns`);
     await rowsOf(page).first().waitFor();
     await page.getByRole('link', { name: 'Create' }).waitFor();
     await page.getByRole('link', { name: 'Export' }).waitFor();
     await expect(page.locator('table thead input[type="checkbox"]').count()).resolves.toBe(1); // bulk delete
 
     // customers: marketing RE, so no Create and no bulk delete, but Export
-    await page.goto(`${server.url}/#/customers`);
+    await page.goto(`${session.server.url}/#/customers`);
     await rowsOf(page).first().waitFor();
     await page.getByRole('link', { name: 'Export' }).waitFor();
     await expect(page.getByRole('link', { name: 'Create' }).count()).resolves.toBe(0);
     await expect(page.locator('table input[type="checkbox"]').count()).resolves.toBe(0);
 
     // services: marketing R only
-    await page.goto(`${server.url}/#/services`);
+    await page.goto(`${session.server.url}/#/services`);
     await rowsOf(page).first().waitFor();
     await expect(page.getByRole('link', { name: 'Export' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Create' }).count()).resolves.toBe(0);
@@ -78,14 +48,14 @@ describe('the SPA follows the role matrix', () => {
   it('offers neither Edit nor Delete on a record the role may only read, and no Delete on one it may only update', async () => {
     const customer = await firstId('customers');
     const page = await signIn('marketing_department');
-    await page.goto(`${server.url}/#/customers/${customer}/show`);
+    await page.goto(`${session.server.url}/#/customers/${customer}/show`);
     await page.getByRole('tab', { name: 'Details' }).waitFor();
     await expect(page.getByRole('link', { name: 'Edit' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Delete' }).count()).resolves.toBe(0);
 
     // customer_data: customers RUE, so the edit form saves but cannot delete
     const editor = await signIn('customer_data');
-    await editor.goto(`${server.url}/#/customers/${customer}/show`);
+    await editor.goto(`${session.server.url}/#/customers/${customer}/show`);
     await editor.getByRole('tab', { name: 'Details' }).waitFor();
     await editor.getByRole('link', { name: 'Edit' }).waitFor();
     await expect(editor.getByRole('button', { name: 'Delete' }).count()).resolves.toBe(0);
@@ -96,10 +66,10 @@ describe('the SPA follows the role matrix', () => {
 
   it('draws a field the role may read but not write as a disabled input, and saves the rest', async () => {
     // admin: user_profiles RU, but only super_admin changes role and status
-    const { rows } = await server.db.knex.raw(`SELECT id, name, role FROM user_profiles WHERE role = 'customer' ORDER BY id LIMIT 1`);
+    const { rows } = await session.server.db.knex.raw(`SELECT id, name, role FROM user_profiles WHERE role = 'customer' ORDER BY id LIMIT 1`);
     const profile = rows[0] as { id: string; name: string; role: string };
     const page = await signIn('admin');
-    await page.goto(`${server.url}/#/user_profiles/${profile.id}`);
+    await page.goto(`${session.server.url}/#/user_profiles/${profile.id}`);
     const name = page.locator('input[name="name"]');
     await name.waitFor();
     await expect(page.locator('input[name="role"]').isDisabled()).resolves.toBe(true);
@@ -110,22 +80,22 @@ describe('the SPA follows the role matrix', () => {
     await name.fill(`${profile.name} (checked)`);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`#/user_profiles/${profile.id}/show`));
-    const stored = await server.db.knex('user_profiles').where({ id: profile.id }).first('name', 'role');
+    const stored = await session.server.db.knex('user_profiles').where({ id: profile.id }).first('name', 'role');
     expect(stored).toEqual({ name: `${profile.name} (checked)`, role: profile.role });
   });
 
   it('applies the shared ability to the record at hand: super_admin may change roles, but not their own', async () => {
-    const { rows } = await server.db.knex.raw(
+    const { rows } = await session.server.db.knex.raw(
       `SELECT p.id, p.role FROM user_profiles p JOIN auth.users u ON u.id = p.id WHERE u.email IN (?, ?) ORDER BY p.role`,
       [demoEmail('super_admin'), demoEmail('customer_care')],
     );
     const [other, own] = rows as { id: string; role: string }[];
     const page = await signIn('super_admin');
-    await page.goto(`${server.url}/#/user_profiles/${own!.id}`);
+    await page.goto(`${session.server.url}/#/user_profiles/${own!.id}`);
     await page.locator('input[name="name"]').waitFor();
     await expect(page.locator('input[name="role"]').isDisabled()).resolves.toBe(true);
     await expect(page.locator('input[name="status"]').isDisabled()).resolves.toBe(true);
-    await page.goto(`${server.url}/#/user_profiles/${other!.id}`);
+    await page.goto(`${session.server.url}/#/user_profiles/${other!.id}`);
     await page.locator('input[name="name"]').waitFor();
     await expect(page.locator('input[name="role"]').isDisabled()).resolves.toBe(false);
   });
@@ -134,20 +104,20 @@ describe('the SPA follows the role matrix', () => {
     const customer = await firstId('customers');
     const page = await signIn('marketing_department');
 
-    await page.goto(`${server.url}/#/salary_records`);
+    await page.goto(`${session.server.url}/#/salary_records`);
     await notAllowed(page).waitFor();
     await page.getByText(/Your role \(marketing department\) cannot open this page/).waitFor();
     await expect(rowsOf(page).count()).resolves.toBe(0);
 
-    await page.goto(`${server.url}/#/customers/create`); // customers: RE, no create
+    await page.goto(`${session.server.url}/#/customers/create`); // customers: RE, no create
     await notAllowed(page).waitFor();
     await page.getByText(/cannot create customers/).waitFor();
 
-    await page.goto(`${server.url}/#/customers/${customer}`); // the edit address: no update
+    await page.goto(`${session.server.url}/#/customers/${customer}`); // the edit address: no update
     await notAllowed(page).waitFor();
     await page.getByText(/cannot edit customers/).waitFor();
 
-    await page.goto(`${server.url}/#/no_such_table`);
+    await page.goto(`${session.server.url}/#/no_such_table`);
     await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
 
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
@@ -157,7 +127,7 @@ describe('the SPA follows the role matrix', () => {
   it('exports through the server: a download of the list with its filter and sort', async () => {
     const page = await signIn('marketing_department');
     const filter = { status: ['active', 'completed'] };
-    await page.goto(`${server.url}/#/campaigns?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=name&order=ASC`);
+    await page.goto(`${session.server.url}/#/campaigns?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=name&order=ASC`);
     await rowsOf(page).first().waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export' }).click()]);
@@ -174,10 +144,10 @@ describe('the SPA follows the role matrix', () => {
     const text = await readFile((await download.path())!, 'utf8');
     const lines = text.trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/\bname\b/i);
-    const { rows } = await server.db.knex.raw(`SELECT name FROM campaigns WHERE status IN ('active', 'completed') ORDER BY name`);
+    const { rows } = await session.server.db.knex.raw(`SELECT name FROM campaigns WHERE status IN ('active', 'completed') ORDER BY name`);
     expect(rows.length).toBeGreaterThan(0);
     expect(text).toContain((rows[0] as { name: string }).name);
-    const { rows: others } = await server.db.knex.raw(`SELECT name FROM campaigns WHERE status = 'draft' AND name NOT IN (SELECT name FROM campaigns WHERE status IN ('active', 'completed')) LIMIT 1`);
+    const { rows: others } = await session.server.db.knex.raw(`SELECT name FROM campaigns WHERE status = 'draft' AND name NOT IN (SELECT name FROM campaigns WHERE status IN ('active', 'completed')) LIMIT 1`);
     if (others.length) expect(text).not.toContain((others[0] as { name: string }).name);
   });
 
@@ -186,13 +156,13 @@ describe('the SPA follows the role matrix', () => {
     const page = await signIn('marketing_department');
     await expect(menu(page).locator('[data-module="hr"]').count()).resolves.toBe(0);
     // Half-typed edits survive the new metadata: the screens re-render, they are not remounted.
-    await page.goto(`${server.url}/#/campaigns/${campaign}`);
+    await page.goto(`${session.server.url}/#/campaigns/${campaign}`);
     const name = page.locator('input[name="name"]');
     await name.waitFor();
     await name.fill('Typed before the grant');
 
     const grant = { role_id: 'marketing_department', module_id: 'hr', sub_module_id: 'salary_records', permissions: ['read'] };
-    await server.db.knex('role_permissions').insert(grant);
+    await session.server.db.knex('role_permissions').insert(grant);
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await menu(page).locator('[data-module="hr"]').waitFor({ timeout: 10_000 });
     await expect(name.inputValue()).resolves.toBe('Typed before the grant');
@@ -205,7 +175,7 @@ describe('the SPA follows the role matrix', () => {
 
     // Revoked while the list is open: the next request is refused, its message is shown,
     // and the page becomes "not allowed" without a reload.
-    await server.db.knex('role_permissions').where({ role_id: grant.role_id, sub_module_id: grant.sub_module_id }).delete();
+    await session.server.db.knex('role_permissions').where({ role_id: grant.role_id, sub_module_id: grant.sub_module_id }).delete();
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText('You are not allowed to see salary records.').waitFor();
     await notAllowed(page).waitFor();
@@ -221,17 +191,17 @@ describe('the SPA follows the role matrix', () => {
     await menu(marketing).locator('[data-module="marketing"]').click();
     await menu(marketing).getByRole('menuitem', { name: 'Campaigns' }).waitFor();
     await expect(menu(marketing).locator('[data-module="hr"]').count()).resolves.toBe(0);
-    await marketing.goto(`${server.url}/#/salary_records`);
+    await marketing.goto(`${session.server.url}/#/salary_records`);
     await notAllowed(marketing).waitFor();
 
     const admin = await signIn('super_admin');
-    await admin.goto(`${server.url}/#/matrix`);
+    await admin.goto(`${session.server.url}/#/matrix`);
     await admin.getByRole('button', { name: 'Expand HR' }).click();
     const read = admin.getByRole('button', { name: 'read for marketing_department on salary_records' });
     await expect(read.getAttribute('aria-pressed')).resolves.toBe('false');
     await read.click();
     await expect.poll(() => read.getAttribute('aria-pressed')).toBe('true');
-    const saved = await server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).first();
+    const saved = await session.server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).first();
     expect(saved.permissions).toEqual(['read']);
 
     // Back in the marketing user's window: focus brings the new grant, no sign-in needed.
@@ -241,6 +211,6 @@ describe('the SPA follows the role matrix', () => {
     await menu(marketing).getByRole('menuitem', { name: 'Salary records' }).click();
     await rowsOf(marketing).first().waitFor();
     await expect(notAllowed(marketing).count()).resolves.toBe(0);
-    await server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).delete();
+    await session.server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).delete();
   });
 });

@@ -1,43 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { launchBrowser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoEmail } from '../../server/auth/demoAccounts.js';
+import { useSignedInBrowser } from './signedInBrowser.js';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureSpaBuilt(pino({ level: 'silent' }));
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(role: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.fill('input[name="username"]', demoEmail(role));
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.getByText('Welcome').waitFor();
-  return page;
-}
+const session = useSignedInBrowser();
+const { signIn } = session;
 
 async function pendingLeave(): Promise<string> {
-  const employee = await server.db.knex('auth.users').where({ email: demoEmail('employee') }).first('id');
-  const [row] = await server.db
+  const employee = await session.server.db.knex('auth.users').where({ email: demoEmail('employee') }).first('id');
+  const [row] = await session.server.db
     .knex('leave_requests')
     .insert({ employee_id: employee.id, leave_type: 'casual', from_date: '2027-02-01', to_date: '2027-02-02', reason: 'Wedding in the family' })
     .returning('id');
@@ -50,13 +20,13 @@ describe('workflow buttons', () => {
     const rejectMe = await pendingLeave();
     const page = await signIn('hr_department');
 
-    await page.goto(`${server.url}/#/leave_requests/${approveMe}/show`);
+    await page.goto(`${session.server.url}/#/leave_requests/${approveMe}/show`);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approve: done.').waitFor();
-    await expect.poll(async () => (await server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('approved');
+    await expect.poll(async () => (await session.server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('approved');
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
 
-    await page.goto(`${server.url}/#/leave_requests/${rejectMe}/show`);
+    await page.goto(`${session.server.url}/#/leave_requests/${rejectMe}/show`);
     await page.getByRole('button', { name: 'Reject' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Reject' }).click();
@@ -64,29 +34,29 @@ describe('workflow buttons', () => {
     await dialog.locator('[name="rejection_reason"]').fill('Quarter-end close: please pick another week.');
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await page.getByText('Reject: done.').waitFor();
-    const stored = await server.db.knex('leave_requests').where({ id: rejectMe }).first('status', 'rejection_reason');
+    const stored = await session.server.db.knex('leave_requests').where({ id: rejectMe }).first('status', 'rejection_reason');
     expect(stored).toEqual({ status: 'rejected', rejection_reason: 'Quarter-end close: please pick another week.' });
   });
 
   it('offer the employee only the cancellation of their own leave', async () => {
     const leave = await pendingLeave();
     const page = await signIn('employee');
-    await page.goto(`${server.url}/#/leave_requests/${leave}/show`);
+    await page.goto(`${session.server.url}/#/leave_requests/${leave}/show`);
     await page.getByRole('button', { name: 'Cancel' }).waitFor();
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancel: done.').waitFor();
-    expect((await server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');
+    expect((await session.server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');
   });
 
   it('let accounts generate a period’s settlements from the list', async () => {
-    const knex = server.db.knex;
+    const knex = session.server.db.knex;
     const { rows } = await knex.raw(`SELECT settlement_period_start::text AS start, settlement_period_end::text AS end
       FROM payment_settlements WHERE status = 'pending' ORDER BY 1 DESC LIMIT 1`);
     const { start, end } = rows[0] as { start: string; end: string };
     const withdrawn = await knex('payment_settlements').where({ settlement_period_start: start, status: 'pending' }).delete();
     const page = await signIn('accounts_department');
-    await page.goto(`${server.url}/#/payment_settlements`);
+    await page.goto(`${session.server.url}/#/payment_settlements`);
     await page.getByRole('button', { name: 'Generate settlements' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('[name="period_start"]').fill(start);
@@ -98,7 +68,7 @@ describe('workflow buttons', () => {
   });
 
   it('let a support agent answer a ticket with an internal note the customer never sees', async () => {
-    const knex = server.db.knex;
+    const knex = session.server.db.knex;
     const customer = await knex('auth.users').where({ email: demoEmail('customer') }).first('id');
     const ticket = await knex('support_tickets').where({ customer_id: customer.id }).first('id');
     const note = `Internal: refund approved by finance ${Date.now()}`;
@@ -106,7 +76,7 @@ describe('workflow buttons', () => {
 
     const agent = await signIn('customer_care');
     for (const [text, internal] of [[note, true], [reply, false]] as const) {
-      await agent.goto(`${server.url}/#/support_tickets/${ticket.id}/show`);
+      await agent.goto(`${session.server.url}/#/support_tickets/${ticket.id}/show`);
       await agent.getByRole('tab', { name: 'Ticket messages' }).click();
       await agent.getByRole('link', { name: 'Add ticket message' }).click();
       await agent.locator('textarea[name="message"]').fill(text);
@@ -129,7 +99,7 @@ describe('workflow buttons', () => {
     expect(rows[0].total).toBeLessThanOrEqual(10);
     expect(rows[0].visible).toBeLessThan(rows[0].total);
     const page = await signIn('customer');
-    await page.goto(`${server.url}/#/support_tickets/${ticket.id}/show`);
+    await page.goto(`${session.server.url}/#/support_tickets/${ticket.id}/show`);
     await page.getByRole('tab', { name: 'Ticket messages' }).click();
     const thread = page.locator('table tbody tr');
     await expect.poll(() => thread.count()).toBe(rows[0].visible);
@@ -140,9 +110,9 @@ describe('workflow buttons', () => {
   });
 
   it('give a support agent an inbox: unassigned tickets, assign to me, then in Mine', async () => {
-    const knex = server.db.knex;
+    const knex = session.server.db.knex;
     const page = await signIn('customer_care');
-    await page.goto(`${server.url}/#/support_tickets`);
+    await page.goto(`${session.server.url}/#/support_tickets`);
     await page.getByRole('button', { name: 'Unassigned' }).click();
     const rows = page.locator('table tbody tr');
     const { rows: open } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to IS NULL AND status = 'open'`);
@@ -155,7 +125,7 @@ describe('workflow buttons', () => {
     const id = new URL(page.url()).hash.split('/')[2]!;
     expect(await knex('support_tickets').where({ id }).first('status', 'assigned_to')).toEqual({ status: 'in_progress', assigned_to: agent.id });
 
-    await page.goto(`${server.url}/#/support_tickets`);
+    await page.goto(`${session.server.url}/#/support_tickets`);
     await page.getByRole('button', { name: 'Mine' }).click();
     const { rows: mine } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to = ? AND status IN ('in_progress', 'waiting')`, [agent.id]);
     await expect.poll(() => rows.count()).toBe(Math.min(mine[0].n, 25));

@@ -16,6 +16,7 @@ import { abilityOfCaller } from '../permissions/abilityOfCaller.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
 import { errorHandler } from './http/errorHandler.js';
+import { historyRouter } from './http/historyRouter.js';
 import { matrixRouter } from './http/matrixRouter.js';
 import { notFound } from './http/errors.js';
 import { requireSession, resolveUser } from './http/requireUser.js';
@@ -78,6 +79,8 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.
   api.use('/matrix', matrixRouter(apiKnex));
+  // A record's audit trail, GET /:resource/:id/history, next to the generic resources.
+  api.use(historyRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
   api.use(resourceRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
   api.use(() => {
     throw notFound('No such API route.');

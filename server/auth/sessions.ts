@@ -57,20 +57,25 @@ export async function findSessionUser(knex: Knex, token: string): Promise<Sessio
   return rows[0];
 }
 
+/** The longest request id kept (it may come from the client's X-Request-Id header). */
+const MAX_REQUEST_ID = 200;
+
 /**
  * Inside a request's transaction: resolves the session and sets the caller for the database
  * (transaction-local, bound parameters) in one statement, one round trip: the user id and role
- * that auth.uid() and auth.role() return, and the database role of the caller's application
- * role, so the rest of the transaction runs under RLS and that role's column privileges.
+ * that auth.uid() and auth.role() return, the request id the audit trail records
+ * (`app.request_id`), and the database role of the caller's application role, so the rest of
+ * the transaction runs under RLS and that role's column privileges.
  */
-export async function enterSession(trx: Knex.Transaction, token: string): Promise<SessionUser | undefined> {
+export async function enterSession(trx: Knex.Transaction, token: string, requestId?: string): Promise<SessionUser | undefined> {
   const { rows } = await trx.raw<{ rows: SessionUser[] }>(
     sessionUserStatement(
       `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
+         AND set_config('app.request_id', ?, true) IS NOT NULL
          AND CASE WHEN gatehouse.db_role(who.role) IS NULL THEN true
                   ELSE set_config('role', gatehouse.db_role(who.role), true) IS NOT NULL END`,
     ),
-    [hashToken(token)],
+    [hashToken(token), requestId?.slice(0, MAX_REQUEST_ID) ?? ''],
   );
   return rows[0];
 }

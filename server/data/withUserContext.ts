@@ -7,17 +7,18 @@ import { unauthorized } from '../http/errors.js';
  * session and sets the caller with transaction-local set_config calls — all in the first
  * statement — so a pooled connection never carries one request's identity into the next and
  * the request costs no extra round trip. Every query of the request must use the `trx`
- * given to `fn`. An expired session rolls back with 401.
+ * given to `fn`. `requestId` (the HTTP request's id) is what the audit trail records for the
+ * request's changes. An expired session rolls back with 401.
  */
 export async function withUserContext<T>(
   knex: Knex,
   sessionToken: string,
   fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
-  options: { rollback?: boolean | undefined } = {},
+  options: { rollback?: boolean | undefined; requestId?: string | undefined } = {},
 ): Promise<T> {
   try {
     return await knex.transaction(async (trx) => {
-      const user = await enterSession(trx, sessionToken);
+      const user = await enterSession(trx, sessionToken, options.requestId);
       if (!user) throw unauthorized('Your session has ended; please sign in again.');
       const result = await fn(trx, user);
       if (options.rollback) throw new RolledBack(result);

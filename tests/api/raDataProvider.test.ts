@@ -69,7 +69,8 @@ const SYSTEM_STAMP = /^(created|updated|modified)_at$/;
 const isStamp = (f: FieldMeta) => f.hasDefault && SYSTEM_STAMP.test(f.name);
 /** Fields an update writes as sent, so an update with the record itself must give them back unchanged. */
 const writableFields = (r: ResourceMeta) => r.fields.filter((f) => !f.readOnly && !f.primaryKey && !isStamp(f));
-const listOnly = (r: ResourceMeta) => r.primaryKey.length === 0 || r.readOnly;
+/** Read-only for the caller: no key, a read-only relation, or no update action (the audit trail). */
+const listOnly = (r: ResourceMeta) => r.primaryKey.length === 0 || r.readOnly || !r.actions.includes('update');
 const creatable = (r: ResourceMeta) => r.actions.includes('create');
 const field = (r: ResourceMeta, name: string) => r.fields.find((f) => f.name === name);
 const idPath = (r: ResourceMeta, id: Identifier) => `/api/${r.name}/${encodeURIComponent(String(id))}`;

@@ -20,10 +20,20 @@ describe('workflow buttons', () => {
     const rejectMe = await pendingLeave();
     const page = await signIn('hr_department');
 
-    await page.goto(`${session.server.url}/#/leave_requests/${approveMe}/show`);
+    // From the queue: the request, with the employee's balance in view, opens on its record.
+    await page.goto(`${session.server.url}/#/leave_queue`);
+    await page.locator('table tbody tr').first().waitFor();
+    await page.goto(`${session.server.url}/#/leave_queue?filter=${encodeURIComponent(JSON.stringify({ id: approveMe }))}`);
+    await page.locator('table tbody tr').first().click();
+    await page.waitForURL(new RegExp(`#/leave_requests/${approveMe}/show`));
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approve: done.').waitFor();
     await expect.poll(async () => (await session.server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('approved');
+    // The decision is in the record's history, with who made it.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const decision = page.locator('li[data-operation="UPDATE"]').filter({ hasText: 'approve' }).first();
+    await decision.waitFor();
+    await expect(decision.textContent()).resolves.toMatch(/hr_department@demo\.gatehouse\.dev/);
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
 
     await page.goto(`${session.server.url}/#/leave_requests/${rejectMe}/show`);

@@ -153,6 +153,9 @@ describe('leave requests', () => {
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     for (const a of answers.filter((x) => x.status === 409)) expect(a.json.record.status).toBe('approved');
+    // The trail holds exactly one transition, by one of them.
+    const trail = await knex()('audit_log').where({ table_name: 'leave_requests', record_id: leave.id, action: 'approve' }).select('user_role', 'operation');
+    expect(trail).toEqual([{ user_role: 'hr_department', operation: 'UPDATE' }]);
   });
 
   it('run in bulk, all or nothing', async () => {

@@ -5,6 +5,7 @@ import {
 import type { FieldMeta, ResourceAction, ResourceMeta } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
+import { historyTab } from './HistoryTab';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
 import { TransitionButtons } from './TransitionButtons';
@@ -67,6 +68,7 @@ export function GeneratedShow() {
             </TabbedShowLayout.Tab>
           );
         })}
+        {historyTab(resource)}
       </TabbedShowLayout>
     </Show>
   );

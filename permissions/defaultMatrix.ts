@@ -27,6 +27,8 @@ const own = (role: Role, module: ModuleName, table: string, letters: string) => 
 /** The default matrix of MATRIX.md ("Default grants"), seeded into role_permissions. */
 export const DEFAULT_MATRIX: readonly MatrixRow[] = [
   ...everyModule('super_admin', 'RCUDAE'),
+  // The audit trail is written by the database alone: even super_admin reads and exports it.
+  row('super_admin', 'administration', 'RE', 'audit_log'),
   ...MODULE_NAMES.map((m) => row('directors', m, ['finance', 'hr', 'marketing'].includes(m) ? 'REA' : 'RE')),
   row('admin', 'administration', 'RU', 'user_profiles'),
   row('admin', 'catalog', 'RCUDE'),

@@ -350,13 +350,8 @@ export async function up(knex: Knex): Promise<void> {
     CREATE POLICY gh_owner_appends ON public.audit_log FOR INSERT TO CURRENT_USER WITH CHECK (true);
     CREATE POLICY gh_owner_reads ON public.audit_log FOR SELECT TO CURRENT_USER USING (true);
   `);
-  // The matrix says what the database does: even super_admin only reads and exports the trail.
-  await knex('public.role_permissions').insert({
-    role_id: 'super_admin',
-    module_id: 'administration',
-    sub_module_id: 'audit_log',
-    permissions: ['read', 'export'],
-  });
+  // The matrix says what the database does: even super_admin only reads and exports the trail
+  // (that row is in permissions/defaultMatrix.ts).
 }
 
 interface AuditedTable {

@@ -10,6 +10,7 @@ import type { HistoryEntryDto } from '../../server/http/historyRouter.js';
 import { asCaller } from '../security/enforcers.js';
 import { ApiClient, listQuery } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
+import { sqlStateOf } from '../support/sqlState.js';
 
 /**
  * The audit trail: written by the database for every change, whoever makes it and however;
@@ -55,15 +56,6 @@ interface AuditRow {
 const lastEntry = async (table: string, record: string): Promise<AuditRow | undefined> =>
   knex()('audit_log').where({ table_name: table, record_id: record }).orderBy('id', 'desc').first();
 
-/** The SQLSTATE a statement fails with, or 'ok'. */
-const codeOf = async (fn: () => Promise<unknown>) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-};
 
 /** `npm run audit:verify` itself, against the test database. */
 async function runVerifyCli(): Promise<{ code: number; out: string }> {
@@ -189,7 +181,7 @@ describe('the trail is append-only', () => {
       await asCaller(knex(), { id: ids[role], role }, async (trx) => {
         const attempt = async (sql: string) => {
           await trx.raw('SAVEPOINT attempt');
-          const code = await codeOf(() => trx.raw(sql));
+          const code = await sqlStateOf(() => trx.raw(sql));
           await trx.raw('ROLLBACK TO SAVEPOINT attempt');
           return code;
         };
@@ -205,13 +197,13 @@ describe('the trail is append-only', () => {
   });
 
   it('refuses the owner too, unless the guard is disabled first', async () => {
-    expect(await codeOf(() => knex().raw(`UPDATE audit_log SET reason = 'x' WHERE id = 1`))).toBe('42501');
-    expect(await codeOf(() => knex().raw('DELETE FROM audit_log WHERE id = 1'))).toBe('42501');
-    expect(await codeOf(() => knex().raw('TRUNCATE audit_log'))).toBe('42501');
-    expect(await codeOf(() => knex().raw(`INSERT INTO audit_log (id, table_name, operation, hash) VALUES (0, 'x', 'INSERT', 'x')`))).toBe('42501');
+    expect(await sqlStateOf(() => knex().raw(`UPDATE audit_log SET reason = 'x' WHERE id = 1`))).toBe('42501');
+    expect(await sqlStateOf(() => knex().raw('DELETE FROM audit_log WHERE id = 1'))).toBe('42501');
+    expect(await sqlStateOf(() => knex().raw('TRUNCATE audit_log'))).toBe('42501');
+    expect(await sqlStateOf(() => knex().raw(`INSERT INTO audit_log (id, table_name, operation, hash) VALUES (0, 'x', 'INSERT', 'x')`))).toBe('42501');
     const session = await knex().transaction(async (trx) => {
       await trx.raw('SET LOCAL session_replication_role = replica');
-      return codeOf(() => trx.raw(`UPDATE audit_log SET reason = 'x' WHERE id = 1`));
+      return sqlStateOf(() => trx.raw(`UPDATE audit_log SET reason = 'x' WHERE id = 1`));
     }).catch((err: { code?: string }) => err.code);
     expect(session).toBe('42501');
   });

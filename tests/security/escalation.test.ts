@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ApiClient, listQuery } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { asCaller } from './enforcers.js';
+import { sqlStateOf } from '../support/sqlState.js';
 
 /** Attempts to reach beyond one's grant: each is refused by the API and by the database, and changes nothing. */
 let server: TestServer;
@@ -15,14 +16,6 @@ async function signIn(role: (typeof ROLES_USED)[number]) {
   await clients[role].login(demoEmail(role), DEMO_PASSWORD);
 }
 const knex = () => server.db.knex;
-const dbError = async (fn: () => Promise<unknown>) => {
-  try {
-    await fn();
-    return undefined;
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -37,7 +30,7 @@ describe('a role changing its own role', () => {
     const res = await clients.admin!.put(`/api/user_profiles/${ids.admin}`, { role: 'super_admin' });
     expect(res.status).toBe(403);
     expect(res.json.errors).toHaveProperty('role');
-    const code = await dbError(() =>
+    const code = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.admin!, role: 'admin' }, (trx) => trx('user_profiles').where({ id: ids.admin }).update({ role: 'super_admin' })),
     );
     expect(code).toBe('42501');
@@ -47,7 +40,7 @@ describe('a role changing its own role', () => {
   it('is refused even to super_admin, for their own profile, while another user’s role may change', async () => {
     const own = await clients.super_admin!.put(`/api/user_profiles/${ids.super_admin}`, { status: 'suspended' });
     expect(own.status).toBe(403);
-    const code = await dbError(() =>
+    const code = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.super_admin!, role: 'super_admin' }, (trx) =>
         trx('user_profiles').where({ id: ids.super_admin }).update({ status: 'suspended' }),
       ),
@@ -67,7 +60,7 @@ describe('a session role changed behind the profile', () => {
     const own = await clients.super_admin!.put(`/api/auth.users/${ids.super_admin}`, { raw_app_meta_data: { role: 'customer' } });
     expect(own.status).toBe(403);
     expect(own.json.errors).toHaveProperty('raw_app_meta_data');
-    const code = await dbError(() =>
+    const code = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.super_admin!, role: 'super_admin' }, (trx) =>
         trx('auth.users').where({ id: ids.super_admin }).update({ raw_app_meta_data: JSON.stringify({ role: 'customer' }) }),
       ),
@@ -79,7 +72,7 @@ describe('a session role changed behind the profile', () => {
     await knex()('role_permissions').insert({ role_id: 'admin', module_id: 'administration', sub_module_id: 'auth.users', permissions: ['read', 'update'] });
     const admin = await clients.admin!.put(`/api/auth.users/${ids.therapist}`, { raw_app_meta_data: { role: 'super_admin' } });
     expect(admin.status).toBe(403);
-    const dbAdmin = await dbError(() =>
+    const dbAdmin = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.admin!, role: 'admin' }, (trx) =>
         trx('auth.users').where({ id: ids.therapist }).update({ raw_app_meta_data: JSON.stringify({ role: 'super_admin' }) }),
       ),
@@ -186,7 +179,7 @@ describe('bank details', () => {
     const write = await clients.marketing_department!.put(`/api/employees/${employee.id}`, { bank_details: { account_number: '1' } });
     expect(write.status).toBe(403);
     expect(write.json.errors).toHaveProperty('bank_details');
-    const code = await dbError(() =>
+    const code = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.marketing_department!, role: 'marketing_department' }, (trx) =>
         trx('employees').where({ id: employee.id }).update({ bank_details: JSON.stringify({ account_number: '1' }) }),
       ),

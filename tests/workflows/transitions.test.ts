@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { asCaller } from '../security/enforcers.js';
+import { sqlStateOf } from '../support/sqlState.js';
 
 /** The department workflows through the API as the real roles, and the database's own guard. */
 let server: TestServer;
@@ -10,14 +11,6 @@ const ids: Record<string, string> = {};
 const as: Record<string, ApiClient> = {};
 const ROLES = ['accounts_department', 'finance_department', 'hr_department', 'employee', 'directors', 'marketing_department', 'customer_care'] as const;
 const knex = () => server.db.knex;
-const codeOf = async (fn: () => Promise<unknown>) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -59,7 +52,7 @@ describe('vendor settlements', () => {
     expect(self.status).toBe(403);
     expect(self.json.message).toMatch(/own/);
     // The database refuses the same, even when asked in SQL with the transition named.
-    const sql = await codeOf(() =>
+    const sql = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.finance_department!, role: 'finance_department' }, async (trx) => {
         await trx.raw(`SELECT set_config('app.action', 'approve', true)`);
         await trx('payment_settlements').where({ id: own.id }).update({ status: 'processing' });
@@ -92,7 +85,7 @@ describe('vendor settlements', () => {
     expect(res.json.errors).toHaveProperty('status');
     const created = await as.accounts_department!.post('/api/payment_settlements', { ...settlement, id: undefined, status: 'completed' });
     expect(created.status).toBe(400);
-    const sql = await codeOf(() =>
+    const sql = await sqlStateOf(() =>
       asCaller(knex(), { id: ids.accounts_department!, role: 'accounts_department' }, (trx) =>
         trx('payment_settlements').where({ id: settlement.id }).update({ status: 'completed' }),
       ),
@@ -234,7 +227,7 @@ describe('settlement generation', () => {
     expect(again.json).toEqual([]);
     // And a payment never moves to a second settlement, even for the owner in SQL.
     const taken = await knex()('payments').where({ settlement_id: settlements[0]!.id }).first('id');
-    const moved = await codeOf(() => knex()('payments').where({ id: taken.id }).update({ settlement_id: settlements[1]?.id ?? before[0].id }));
+    const moved = await sqlStateOf(() => knex()('payments').where({ id: taken.id }).update({ settlement_id: settlements[1]?.id ?? before[0].id }));
     expect(moved).toBe('23505');
   });
 });

@@ -7,7 +7,8 @@ import { createSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.j
 import { findUserByEmail } from '../auth/users.js';
 import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
 import type { Env } from '../env.js';
-import { badRequest, unauthorized } from './errors.js';
+import { badRequest, HttpError, unauthorized } from './errors.js';
+import { clearFailures, lockedUntil, noteFailure } from '../auth/loginLockout.js';
 import { resolveUser, tokenOf } from './requireUser.js';
 
 const credentials = z.object({
@@ -35,10 +36,20 @@ export function authRouter(knex: Knex, env: Env): Router {
       throw badRequest('Enter your email and password.', errors);
     }
     const { email, password } = parsed.data;
+    // Locked or not says nothing about whether the email exists: any email typed can be locked.
+    const lock = await lockedUntil(knex, email);
+    if (lock) {
+      const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
+      throw new HttpError(429, `Too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    }
     const user = await findUserByEmail(knex, email);
     const demoRefused = env.NODE_ENV === 'production' && email.toLowerCase().endsWith(`@${DEMO_DOMAIN}`);
     const valid = await verifyPassword(user?.encrypted_password, password);
-    if (!user || !valid || demoRefused || !user.role) throw unauthorized('Wrong email or password.');
+    if (!user || !valid || demoRefused || !user.role) {
+      await noteFailure(knex, email);
+      throw unauthorized('Wrong email or password.');
+    }
+    await clearFailures(knex, email);
     const token = await createSession(knex, user.id, env.SESSION_TTL_HOURS, { ip: req.ip, userAgent: req.get('user-agent') });
     await knex('auth.users').where({ id: user.id }).update({ last_sign_in_at: knex.fn.now() });
     res.cookie(SESSION_COOKIE, token, cookie);

@@ -7,6 +7,8 @@ export interface UserRow {
   encrypted_password: string;
   role: string;
   name: string;
+  /** False for an account that may not sign in (suspended, inactive). */
+  active: boolean;
 }
 
 export async function findUserByEmail(knex: Knex, email: string): Promise<UserRow | undefined> {
@@ -17,6 +19,7 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
       'encrypted_password',
       knex.raw(`coalesce(raw_app_meta_data->>'role', '') AS role`),
       knex.raw(`coalesce(raw_user_meta_data->>'name', email) AS name`),
+      knex.raw('gatehouse.may_sign_in(id) AS active'),
     )
     .whereRaw('lower(email) = lower(?)', [email])
     .first();

@@ -7,7 +7,7 @@ import { createSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.j
 import { findUserByEmail } from '../auth/users.js';
 import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
 import type { Env } from '../env.js';
-import { badRequest, HttpError, unauthorized } from './errors.js';
+import { badRequest, forbidden, HttpError, unauthorized } from './errors.js';
 import { clearFailures, lockedUntil, noteFailure } from '../auth/loginLockout.js';
 import { resolveUser, tokenOf } from './requireUser.js';
 
@@ -50,6 +50,8 @@ export function authRouter(knex: Knex, env: Env): Router {
       throw unauthorized('Wrong email or password.');
     }
     await clearFailures(knex, email);
+    // Only someone who knows the password learns that the account is suspended.
+    if (!user.active) throw forbidden('This account is suspended; ask an administrator.');
     const token = await createSession(knex, user.id, env.SESSION_TTL_HOURS, { ip: req.ip, userAgent: req.get('user-agent') });
     await knex('auth.users').where({ id: user.id }).update({ last_sign_in_at: knex.fn.now() });
     res.cookie(SESSION_COOKIE, token, cookie);

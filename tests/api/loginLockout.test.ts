@@ -51,3 +51,32 @@ describe('failed sign-ins', () => {
     expect(answers.known.at(-1)).toEqual([429, expect.objectContaining({ message: expect.stringMatching(/Too many failed sign-ins/) })]);
   });
 });
+
+describe('account changes', () => {
+  it('end a suspended user’s open session at once, and keep them from signing in again', async () => {
+    const user = new ApiClient(server.url);
+    await user.login(demoEmail('ca_cs'), DEMO_PASSWORD);
+    expect((await user.get('/api/meta')).status).toBe(200);
+    const admin = new ApiClient(server.url);
+    await admin.login(demoEmail('super_admin'), DEMO_PASSWORD);
+    const { id } = await server.db.knex('auth.users').where({ email: demoEmail('ca_cs') }).first('id');
+    expect((await admin.put(`/api/user_profiles/${id}`, { status: 'suspended' })).status).toBe(200);
+    expect((await user.get('/api/meta')).status).toBe(401);
+    const again = await user.post('/api/auth/login', { email: demoEmail('ca_cs'), password: DEMO_PASSWORD });
+    expect(again.status).toBe(403);
+    expect(again.json.message).toMatch(/suspended/);
+  });
+
+  it('end the sessions of a user whose role changes, so the next sign-in carries the new role', async () => {
+    const user = new ApiClient(server.url);
+    await server.db.knex('gatehouse.login_failures').delete(); // the test above locked this account
+    await user.login(demoEmail('advocate'), DEMO_PASSWORD);
+    const admin = new ApiClient(server.url);
+    await admin.login(demoEmail('super_admin'), DEMO_PASSWORD);
+    const { id } = await server.db.knex('auth.users').where({ email: demoEmail('advocate') }).first('id');
+    expect((await admin.put(`/api/user_profiles/${id}`, { role: 'legal_department' })).status).toBe(200);
+    expect((await user.get('/api/meta')).status).toBe(401);
+    await user.login(demoEmail('advocate'), DEMO_PASSWORD);
+    expect((await user.get('/api/auth/me')).json.role).toBe('legal_department');
+  });
+});

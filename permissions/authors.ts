@@ -1,3 +1,5 @@
+import { ident } from './sqlText.js';
+
 /**
  * Columns that name who wrote a record (who prepared a settlement, created a campaign, sent a
  * ticket message). The database fills them with the caller on insert (a default and a
@@ -15,8 +17,6 @@ export const AUTHORS: readonly Author[] = [
   { table: 'promotions', column: 'created_by' },
   { table: 'ticket_messages', column: 'sender_id' },
 ];
-
-const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /** The default and the stamping trigger of every author column (one generic function). */
 export function authorsSql(): string {

@@ -2,6 +2,7 @@ import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, isOwnScoped, mayUseRestri
 import { OWN_ROWS, OWNER_SETS, type OwnerSet } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
+import { ident, literal } from './sqlText.js';
 
 /**
  * The SQL that makes the database enforce the matrix on its own: one database role per
@@ -33,9 +34,6 @@ const COMMANDS: { command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'; action: Ac
   { command: 'UPDATE', action: 'update' },
   { command: 'DELETE', action: 'delete' },
 ];
-
-const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 export function createRolesSql(): string {
   const create = (name: string, options = '') =>

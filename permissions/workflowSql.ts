@@ -1,4 +1,5 @@
 import type { Person, Transition, Workflow } from './workflows.js';
+import { ident, literal } from './sqlText.js';
 
 /**
  * The database's own guard of each workflow: a BEFORE INSERT OR UPDATE trigger, generated
@@ -8,14 +9,14 @@ import type { Person, Transition, Workflow } from './workflows.js';
  * `app.action`; writes made outside the API (no `app.user_id`: migrations, seeding,
  * maintenance) pass, and the audit trail records them.
  */
-const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+/** The lookup function that names the person behind a reference (the trigger and the API call it). */
+export const personFunction = (via: { table: string; column: string }) => `gatehouse.${ident(`person_${via.table}_${via.column}`)}`;
 
 /** SQL for "the person this column names", from a row (NEW or OLD). */
 function personSql(person: Person, row: 'NEW' | 'OLD'): string {
   const value = `${row}.${ident(person.column)}`;
-  if (!person.via) return value;
-  return `gatehouse.${ident(`person_${person.via.table}_${person.via.column}`)}(${value})`;
+  return person.via ? `${personFunction(person.via)}(${value})` : value;
 }
 
 /**
@@ -25,11 +26,11 @@ function personSql(person: Person, row: 'NEW' | 'OLD'): string {
 export function personFunctionsSql(workflows: readonly Workflow[]): string {
   const vias = new Map<string, { table: string; column: string }>();
   for (const t of workflows.flatMap((w) => w.transitions)) {
-    for (const p of [t.notBy, t.onlyBy]) if (p?.via) vias.set(`${p.via.table}_${p.via.column}`, p.via);
+    for (const p of [t.notBy, t.onlyBy]) if (p?.via) vias.set(personFunction(p.via), p.via);
   }
   return [...vias.entries()]
     .map(
-      ([name, via]) => `CREATE FUNCTION gatehouse.${ident(`person_${name}`)}(p_id uuid) RETURNS uuid
+      ([name, via]) => `CREATE FUNCTION ${name}(p_id uuid) RETURNS uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $fn$ SELECT ${ident(via.column)} FROM public.${ident(via.table)} WHERE id = p_id $fn$;`,
     )

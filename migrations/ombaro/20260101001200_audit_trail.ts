@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { API_DB_ROLE, policiesSql } from '../../permissions/rlsSql.js';
 import { isSecretColumn } from '../../permissions/secrets.js';
+import { ident } from '../../permissions/sqlText.js';
 
 /**
  * The tamper-evident audit trail: every INSERT, UPDATE, DELETE (and TRUNCATE) on every table
@@ -62,8 +63,6 @@ const CONTENT_COLUMNS = [
   'before',
   'after',
 ] as const;
-
-const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /** The key of `r` (a row as jsonb) as text: its single key column's value, or the JSON array of a composite key's values. */
 const RECORD_ID = `CASE cardinality(v_keys)

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { personFunction } from '../../permissions/workflowSql.js';
 import type { Person, Transition } from '../../permissions/workflows.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
@@ -6,8 +7,6 @@ import { fieldValueSchema } from '../resources/valueSchemas.js';
 
 type Row = Record<string, unknown>;
 
-/** The SQL function that names the person behind a reference (a therapist's login), made by the workflows migration. */
-export const personFunction = (via: { table: string; column: string }) => `gatehouse.person_${via.table}_${via.column}`;
 
 async function personOf(trx: Knex.Transaction, person: Person, record: Row): Promise<unknown> {
   const value = record[person.column];

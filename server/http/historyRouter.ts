@@ -1,15 +1,14 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { readableResource } from '../access/fieldAccess.js';
-import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
+import type { TestSwitches } from '../access/testSwitches.js';
 import type { ModelClass } from '../data/models.js';
-import { withUserContext } from '../data/withUserContext.js';
+import { resourceRequests } from './callerTransaction.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import { decodeWireId } from '../resources/recordId.js';
 import { resourceService } from '../resources/resourceService.js';
-import { badRequest, notFound } from './errors.js';
+import { badRequest } from './errors.js';
 
 /** One change of a record, as the History tab shows it. */
 export interface HistoryEntryDto {
@@ -77,32 +76,26 @@ export function historyRouter({ knex, schema, models, switches = {} }: Deps): Ro
       .raw<{ rows: { present: boolean }[] }>(`SELECT to_regprocedure('gatehouse.history_of(text, text[], integer)') IS NOT NULL AS present`)
       .then(({ rows }) => rows[0]?.present === true));
 
+  const forResource = resourceRequests({ knex, schema, switches });
+
   router.get('/:resource/:id/history', async (req, res) => {
-    const resource = schema().resources.get(String(req.params.resource));
-    if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
     const parsed = historyQuery.safeParse(req.query);
     if (!parsed.success) throw badRequest(parsed.error.issues[0]!.message, { limit: parsed.error.issues[0]!.message });
     const id = req.params.id;
-    const entries = await withUserContext(
-      knex,
-      req.sessionToken!,
-      async (trx, user) => {
-        const ability = switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user);
-        // Exactly the record's own check: 403 without read on the resource, 404 when out of reach.
-        await resourceService({ trx, resource, model: models().get(resource.name)!, ability }).getOne(id);
-        if (!(await trailInstalled())) return [];
-        const key = decodeWireId(resource, id);
-        const keyText = resource.primaryKey.map((c) => String(key[c]));
-        const { rows } = await trx.raw<{ rows: HistoryRow[] }>('SELECT * FROM gatehouse.history_of(?, ?::text[], ?)', [
-          resource.name,
-          keyText,
-          parsed.data.limit,
-        ]);
-        const readable = new Set(readableResource(resource, ability).fields.map((f) => f.name));
-        return rows.flatMap((row) => entryFor(row, readable));
-      },
-      { requestId: String(req.id) },
-    );
+    const entries = await forResource(req, async (trx, ability, resource) => {
+      // Exactly the record's own check: 403 without read on the resource, 404 when out of reach.
+      await resourceService({ trx, resource, model: models().get(resource.name)!, ability }).getOne(id);
+      if (!(await trailInstalled())) return [];
+      const key = decodeWireId(resource, id);
+      const keyText = resource.primaryKey.map((c) => String(key[c]));
+      const { rows } = await trx.raw<{ rows: HistoryRow[] }>('SELECT * FROM gatehouse.history_of(?, ?::text[], ?)', [
+        resource.name,
+        keyText,
+        parsed.data.limit,
+      ]);
+      const readable = new Set(readableResource(resource, ability).fields.map((f) => f.name));
+      return rows.flatMap((row) => entryFor(row, readable));
+    });
     res.json(entries);
   });
   return router;

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { withUserContext } from '../data/withUserContext.js';
+import { asRequestCaller } from './callerTransaction.js';
 import { MODULES, MODULE_NAMES, type ModuleName } from '../../permissions/modules.js';
 import { ACTIONS, ROLES, type Action } from '../../permissions/vocabulary.js';
 import { badRequest, conflict, forbidden, notFound } from './errors.js';
@@ -96,7 +96,7 @@ function refusal(err: unknown): unknown {
 
 /**
  * The role matrix editor's API, mounted at /api/matrix after requireSession. Every request is
- * one transaction as the caller (withUserContext), so RLS on role_permissions applies as well
+ * one transaction as the caller (asRequestCaller), so RLS on role_permissions applies as well
  * as the CASL checks here; a change is in force for everyone from their next request.
  *
  * - GET /            the matrix: roles, actions, modules with their tables, rows, editable
@@ -109,7 +109,7 @@ export function matrixRouter(knex: Knex): Router {
 
   /** Runs `fn` as the caller once their ability allows `action` on the matrix. */
   const asCaller = <T>(req: Request, action: 'read' | 'update', fn: (trx: Knex.Transaction, user: SessionUser, editable: boolean) => Promise<T>) =>
-    withUserContext(knex, req.sessionToken!, (trx, user) => {
+    asRequestCaller(knex, req, (trx, user) => {
       if (user.matrix === null) throw notFound('This database has no role matrix.');
       const ability = abilityOfCaller(user);
       if (!ability.can(action, MATRIX_TABLE)) {

@@ -1,13 +1,11 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
+import type { TestSwitches } from '../access/testSwitches.js';
 import type { ModelClass } from '../data/models.js';
-import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
-import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
-import { withUserContext } from '../data/withUserContext.js';
+import { resourceRequests } from './callerTransaction.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { workflowOf } from '../../permissions/workflows.js';
 import { operationOf } from '../../permissions/operations.js';
-import type { AppAbility } from '../../permissions/defineAbility.js';
 import { runOperation } from '../workflows/runOperation.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
@@ -33,20 +31,7 @@ interface Deps {
 export function resourceRouter({ knex, schema, models, switches = {} }: Deps): Router {
   const router = Router();
 
-  /** The request's transaction with the caller's ability, on the resource the URL names. */
-  const runWithAbility = <T>(
-    req: Request,
-    fn: (trx: Knex.Transaction, ability: AppAbility, resource: ResourceInfo, user: SessionUser) => Promise<T>,
-  ) => {
-    const resource = schema().resources.get(String(req.params.resource));
-    if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
-    return withUserContext(
-      knex,
-      req.sessionToken!,
-      (trx, user) => fn(trx, switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user), resource, user),
-      { rollback: switches.rollbackWrites, requestId: String(req.id) },
-    );
-  };
+  const runWithAbility = resourceRequests({ knex, schema, switches });
   const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) =>
     runWithAbility(req, (trx, ability, resource, user) =>
       fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability }), resource, user),

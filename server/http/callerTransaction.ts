@@ -1,0 +1,39 @@
+import type { Request } from 'express';
+import type { Knex } from 'knex';
+import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
+import type { AppAbility } from '../../permissions/defineAbility.js';
+import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { withUserContext } from '../data/withUserContext.js';
+import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
+import { notFound } from './errors.js';
+
+/**
+ * An HTTP request's transaction as its caller: the session from its cookie, and its id for
+ * the audit trail. Every route that touches data goes through here, so none forgets either.
+ */
+export function asRequestCaller<T>(
+  knex: Knex,
+  req: Request,
+  fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
+  options: { rollback?: boolean | undefined } = {},
+): Promise<T> {
+  return withUserContext(knex, req.sessionToken!, fn, { ...options, requestId: String(req.id) });
+}
+
+/**
+ * For routes on `/:resource`: the resource the URL names (404 if none), and the caller's
+ * ability (none at all under the test-only skipCasl switch), inside the caller's transaction.
+ */
+export function resourceRequests({ knex, schema, switches = {} }: { knex: Knex; schema: () => SchemaModel; switches?: TestSwitches }) {
+  return <T>(req: Request, fn: (trx: Knex.Transaction, ability: AppAbility, resource: ResourceInfo, user: SessionUser) => Promise<T>) => {
+    const resource = schema().resources.get(String(req.params.resource));
+    if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
+    return asRequestCaller(
+      knex,
+      req,
+      (trx, user) => fn(trx, switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user), resource, user),
+      { rollback: switches.rollbackWrites },
+    );
+  };
+}

@@ -77,6 +77,16 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     (await visible(id))
       ? forbidden(`You are not allowed to ${VERB[action]} this ${resource.label.toLowerCase()} record.`)
       : notFound(`${resource.label}: no record ${String(id)}.`);
+  /** The record a write is about, within the caller's read and `action` conditions; else 403 or 404. */
+  const reachable = async (action: Action, id: unknown): Promise<Model> => {
+    const found = await byKey(id)(allowed(action)(allowed('read')(query().select(columns)))).first();
+    if (!found) throw await refusedOrMissing(action, id);
+    return found;
+  };
+  /** An UPDATE of the record within the caller's `action` conditions, returning what they may read. */
+  const patchReachable = (action: Action, id: unknown, values: Row) =>
+    byKey(id)(allowed(action)(query().patch(toDatabase(values) as never).returning(columns as never) as never));
+  const firstRow = async (rows: PromiseLike<unknown>) => ((await rows) as unknown[])[0];
 
   /**
    * The rows a list shows, filtered and sorted, limited by the conditions of every action
@@ -121,7 +131,6 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
   }
 
   async function getOne(id: unknown): Promise<Row> {
-    allowed('read');
     const row = await visible(id);
     if (!row) throw notFound(`${resource.label}: no record ${String(id)}.`);
     return plain([row])[0]!;
@@ -155,11 +164,10 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
    * when the body carries the version the user saw (`updated_at`), a newer change wins: 409.
    */
   async function update(id: unknown, body: unknown): Promise<Row> {
-    const mayUpdate = allowed('update');
+    allowed('update');
     const parsed = parseBody(full, body, 'update');
-    const existing = await byKey(id)(mayUpdate(allowed('read')(query().select(columns)))).first();
-    if (!existing) throw await refusedOrMissing('update', id);
-    const current = (existing as Model).toJSON() as Row;
+    const existing = await reachable('update', id);
+    const current = existing.toJSON() as Row;
     const seenVersion = versioned ? parsed[VERSION_COLUMN] : undefined;
     delete parsed[VERSION_COLUMN];
     keepStatus(parsed, current);
@@ -168,13 +176,12 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
       throw forbidden(`You are not allowed to move this ${resource.label.toLowerCase()} record out of your reach.`);
     }
     if (Object.keys(values).length === 0) return plain([existing])[0]!;
-    const patch = byKey(id)(mayUpdate(query().patch(toDatabase(values) as never).returning(columns as never) as never));
+    const patch = patchReachable('update', id, values);
     if (seenVersion !== undefined && seenVersion !== null) patch.where(`${resource.table}.${VERSION_COLUMN}`, seenVersion as string);
-    const row = ((await patch) as unknown as unknown[])[0];
+    const row = await firstRow(patch);
     if (row) return plain([row])[0]!;
-    if (seenVersion !== undefined && (await visible(id))) {
-      throw await changedMeanwhile(id, 'Someone else changed this record after you opened it; look at it again before saving.');
-    }
+    // Gone meanwhile is a 404 either way; still there means someone saved first (or it moved out of reach).
+    if (seenVersion !== undefined) throw await changedMeanwhile(id, 'Someone else changed this record after you opened it; look at it again before saving.');
     throw await refusedOrMissing('update', id);
   }
 
@@ -198,10 +205,8 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
    */
   async function transition(id: unknown, t: Transition, body: unknown, callerId: string): Promise<Row> {
     if (!workflow) throw notFound(`${resource.label} has no workflow.`);
-    const mayDo = allowed(t.needs);
-    const found = await byKey(id)(mayDo(allowed('read')(query().select(columns)))).first();
-    if (!found) throw await refusedOrMissing(t.needs, id);
-    const current = (found as Model).toJSON() as Row;
+    const found = await reachable(t.needs, id);
+    const current = found.toJSON() as Row;
     const state = current[workflow.statusColumn];
     if (!t.from.includes(String(state))) {
       throw conflict(`This ${resource.label.toLowerCase()} record is ${String(state)}: "${t.label}" is not possible now.`, undefined, {
@@ -214,17 +219,14 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     // Who decided and when (t.sets) are written by the database's workflow trigger.
     const values = { ...given, [workflow.statusColumn]: t.to };
     await trx.raw(`SELECT set_config('app.action', ?, true), set_config('app.reason', ?, true)`, [t.name, reason === null ? '' : String(reason)]);
-    const patch = byKey(id)(mayDo(query().patch(toDatabase(values) as never).returning(columns as never) as never));
-    patch.whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]);
-    const row = ((await patch) as unknown as unknown[])[0];
+    const row = await firstRow(patchReachable(t.needs, id, values).whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]));
     await trx.raw(`SELECT set_config('app.action', '', true), set_config('app.reason', '', true)`);
     if (!row) throw await changedMeanwhile(id, `Someone else acted on this ${resource.label.toLowerCase()} record first.`);
     return plain([row])[0]!;
   }
 
   async function remove(id: unknown): Promise<Row> {
-    const rows = await byKey(id)(allowed('delete')(query().delete().returning(columns as never) as never));
-    const row = (rows as unknown as unknown[])[0];
+    const row = await firstRow(byKey(id)(allowed('delete')(query().delete().returning(columns as never) as never)));
     if (!row) throw await refusedOrMissing('delete', id);
     return plain([row])[0]!;
   }

@@ -1,70 +1,19 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
+import { Button, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
-import type { FieldMeta, ResourceMeta, TransitionMeta } from '../../../server/meta/types';
+import type { ResourceMeta, TransitionMeta } from '../../../server/meta/types';
 import type { TransitionParams } from '../providers/dataProvider';
+import { ParamsDialog, type DialogParam } from './ParamsDialog';
 
 type Row = Record<string, unknown>;
 
-const inputType = (f: FieldMeta | undefined) => (f?.kind === 'date' ? 'date' : f?.kind === 'datetime' ? 'datetime-local' : 'text');
-
-/** Asks for the fields a transition requires, then runs it; the server's per-field errors show beside them. */
-function TransitionDialog(props: { resource: ResourceMeta; transition: TransitionMeta; onClose: () => void; run: (data: Row) => Promise<void> }) {
-  const { resource, transition, onClose, run } = props;
-  const [values, setValues] = useState<Row>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const data = Object.fromEntries(
-        Object.entries(values).map(([k, v]) => [k, inputType(resource.fields.find((f) => f.name === k)) === 'datetime-local' && v ? new Date(String(v)).toISOString() : v]),
-      );
-      await run(data);
-      onClose();
-    } catch (error) {
-      setErrors(((error as { body?: { errors?: Record<string, string> } }).body?.errors ?? {}) as Record<string, string>);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>
-        {transition.label}: {resource.label.toLowerCase()}
-      </DialogTitle>
-      <DialogContent>
-        <Stack sx={{ gap: 2, pt: 1 }}>
-          {transition.requires.map((name) => {
-            const field = resource.fields.find((f) => f.name === name);
-            const type = inputType(field);
-            return (
-              <TextField
-                key={name}
-                name={name}
-                label={field?.label ?? name}
-                type={type}
-                required
-                multiline={type === 'text' && field?.kind === 'longtext'}
-                minRows={type === 'text' && field?.kind === 'longtext' ? 3 : undefined}
-                value={String(values[name] ?? '')}
-                onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-                error={Boolean(errors[name])}
-                helperText={errors[name]}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            );
-          })}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Back</Button>
-        <Button variant="contained" onClick={() => void submit()} disabled={busy}>
-          {transition.label}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
+/** The fields a transition requires, as the dialog asks for them. */
+function requiredParams(resource: ResourceMeta, transition: TransitionMeta): DialogParam[] {
+  return transition.requires.map((name) => {
+    const field = resource.fields.find((f) => f.name === name);
+    const kind = field?.kind === 'date' || field?.kind === 'datetime' || field?.kind === 'longtext' ? field.kind : 'text';
+    return { name, label: field?.label ?? name, kind };
+  });
 }
 
 /** Runs a transition through the data provider and tells the user how it went. */
@@ -99,7 +48,15 @@ function TransitionButton(props: { resource: ResourceMeta; transition: Transitio
   return (
     <>
       {disabledReason ? <Tooltip title={disabledReason}>{button}</Tooltip> : button}
-      {asking && <TransitionDialog resource={resource} transition={transition} onClose={() => setAsking(false)} run={run} />}
+      {asking && (
+        <ParamsDialog
+          title={`${transition.label}: ${resource.label.toLowerCase()}`}
+          submitLabel={transition.label}
+          params={requiredParams(resource, transition)}
+          onClose={() => setAsking(false)}
+          run={run}
+        />
+      )}
     </>
   );
 }

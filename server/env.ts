@@ -22,7 +22,23 @@ const schema = z.object({
   GATEHOUSE_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Comma-separated schemas to serve; default: every schema but the system's and Gatehouse's. */
   GATEHOUSE_SCHEMAS: z.string().optional(),
+  /** Absolute session lifetime, and the idle time after which an unused session ends. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  /** Failed sign-ins one client address may make in 15 minutes before it is locked out. */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  /**
+   * Two-factor sign-in for every role holding the approve action ("approvers"), or for nobody
+   * ("off"). Defaults to approvers in production and off elsewhere, so the demo logins work
+   * without an authenticator app.
+   */
+  GATEHOUSE_REQUIRE_2FA: z.enum(['approvers', 'off']).optional(),
+  /**
+   * 32 bytes, base64: the key TOTP secrets are encrypted with (AES-256-GCM). Without it a key
+   * is generated once and kept in DATA_DIR/secret.key.
+   */
+  GATEHOUSE_SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,4 +52,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Which roles must sign in with a second factor, after the environment's default. */
+export function twoFactorPolicy(env: Env): 'approvers' | 'off' {
+  return env.GATEHOUSE_REQUIRE_2FA ?? (env.NODE_ENV === 'production' ? 'approvers' : 'off');
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CallerGrants } from '../../permissions/abilityOfCaller.js';
+import type { ClientInfo } from './securityEvents.js';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 
@@ -9,24 +10,29 @@ export interface SessionUser extends CallerGrants {
   email: string;
   name: string;
   sessionId: string;
+  /** An administrator's one-time password, or a forced change, must be replaced first. */
+  mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+}
+
+/** How long a session lives at most, and how long it may sit unused. */
+export interface SessionLifetime {
+  ttlHours: number;
+  idleMinutes: number;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session; only the token's hash is stored, the token itself goes to the cookie. */
-export async function createSession(
-  knex: Knex,
-  userId: string,
-  ttlHours: number,
-  client: { ip?: string | undefined; userAgent?: string | undefined },
-): Promise<string> {
+export async function createSession(knex: Knex, userId: string, lifetime: SessionLifetime, client: ClientInfo): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await knex('gatehouse.sessions').insert({
     token_hash: hashToken(token),
     user_id: userId,
-    expires_at: knex.raw(`now() + make_interval(hours => ?)`, [ttlHours]),
+    expires_at: knex.raw(`now() + make_interval(hours => ?)`, [lifetime.ttlHours]),
+    idle_timeout: knex.raw(`make_interval(mins => ?)`, [lifetime.idleMinutes]),
     ip: client.ip ?? null,
-    user_agent: client.userAgent?.slice(0, 500) ?? null,
+    user_agent: client.userAgent ?? null,
   });
   return token;
 }
@@ -38,7 +44,8 @@ export async function createSession(
  */
 function sessionUserStatement(where = ''): string {
   return `WITH hit AS (
-       SELECT id, user_id, last_seen_at FROM gatehouse.sessions WHERE token_hash = ? AND expires_at > now()
+       SELECT id, user_id, last_seen_at FROM gatehouse.sessions
+        WHERE token_hash = ? AND expires_at > now() AND last_seen_at > now() - idle_timeout
      ), touch AS (
        UPDATE gatehouse.sessions SET last_seen_at = now()
         WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
@@ -48,7 +55,8 @@ function sessionUserStatement(where = ''): string {
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
      )
-     SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned
+     SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned,
+            gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"
        FROM who ${where}`;
 }
 
@@ -67,19 +75,67 @@ const MAX_REQUEST_ID = 200;
  * (`app.request_id`), and the database role of the caller's application role, so the rest of
  * the transaction runs under RLS and that role's column privileges.
  */
-export async function enterSession(trx: Knex.Transaction, token: string, requestId?: string): Promise<SessionUser | undefined> {
+export async function enterSession(
+  trx: Knex.Transaction,
+  token: string,
+  request: { id?: string | undefined; client?: ClientInfo | undefined } = {},
+): Promise<SessionUser | undefined> {
   const { rows } = await trx.raw<{ rows: SessionUser[] }>(
     sessionUserStatement(
       `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
          AND set_config('app.request_id', ?, true) IS NOT NULL
+         AND set_config('app.client_address', ?, true) IS NOT NULL AND set_config('app.user_agent', ?, true) IS NOT NULL
          AND CASE WHEN gatehouse.db_role(who.role) IS NULL THEN true
                   ELSE set_config('role', gatehouse.db_role(who.role), true) IS NOT NULL END`,
     ),
-    [hashToken(token), requestId?.slice(0, MAX_REQUEST_ID) ?? ''],
+    [hashToken(token), request.id?.slice(0, MAX_REQUEST_ID) ?? '', request.client?.ip ?? '', request.client?.userAgent ?? ''],
   );
   return rows[0];
 }
 
-export async function revokeSession(knex: Knex, token: string): Promise<void> {
-  await knex('gatehouse.sessions').where({ token_hash: hashToken(token) }).delete();
+/** Ends the session behind `token`; answers whose it was, if it was live. */
+export async function revokeSession(knex: Knex, token: string): Promise<string | undefined> {
+  const [row] = await knex('gatehouse.sessions').where({ token_hash: hashToken(token) }).delete().returning('user_id');
+  return row?.user_id as string | undefined;
+}
+
+/** Ends every session of a user, but the one `exceptSessionId` names; answers how many ended. */
+export async function revokeSessionsOf(knex: Knex, userId: string, exceptSessionId?: string): Promise<number> {
+  const query = knex('gatehouse.sessions').where({ user_id: userId });
+  if (exceptSessionId) query.whereNot({ id: exceptSessionId });
+  return query.delete();
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A user's live sessions, newest activity first. */
+export async function sessionsOf(knex: Knex, userId: string, currentSessionId: string): Promise<SessionSummary[]> {
+  const rows = await knex('gatehouse.sessions')
+    .where({ user_id: userId })
+    .where('expires_at', '>', knex.fn.now())
+    .whereRaw('last_seen_at > now() - idle_timeout')
+    .orderBy('last_seen_at', 'desc')
+    .select('id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent');
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id === currentSessionId,
+  }));
+}
+
+/** Ends one of the user's own sessions; false when they have no such session. */
+export async function revokeOwnSession(knex: Knex, userId: string, sessionId: string): Promise<boolean> {
+  return (await knex('gatehouse.sessions').where({ id: sessionId, user_id: userId }).delete()) > 0;
 }

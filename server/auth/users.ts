@@ -9,6 +9,7 @@ export interface UserRow {
   name: string;
   /** False for an account that may not sign in (suspended, inactive). */
   active: boolean;
+  twoFactorEnabled: boolean;
 }
 
 export async function findUserByEmail(knex: Knex, email: string): Promise<UserRow | undefined> {
@@ -20,6 +21,7 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
       knex.raw(`coalesce(raw_app_meta_data->>'role', '') AS role`),
       knex.raw(`coalesce(raw_user_meta_data->>'name', email) AS name`),
       knex.raw('gatehouse.may_sign_in(id) AS active'),
+      knex.raw('gatehouse.has_two_factor(id) AS "twoFactorEnabled"'),
     )
     .whereRaw('lower(email) = lower(?)', [email])
     .first();

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { enterSession, type SessionUser } from '../auth/sessions.js';
+import type { ClientInfo } from '../auth/securityEvents.js';
 import { unauthorized } from '../http/errors.js';
 
 /**
@@ -8,18 +9,25 @@ import { unauthorized } from '../http/errors.js';
  * statement — so a pooled connection never carries one request's identity into the next and
  * the request costs no extra round trip. Every query of the request must use the `trx`
  * given to `fn`. `requestId` (the HTTP request's id) is what the audit trail records for the
- * request's changes. An expired session rolls back with 401.
+ * request's changes, `client` the address and user agent security events record. An expired
+ * session rolls back with 401; `admit` may refuse a live one (a gated session) before `fn` runs.
  */
 export async function withUserContext<T>(
   knex: Knex,
   sessionToken: string,
   fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
-  options: { rollback?: boolean | undefined; requestId?: string | undefined } = {},
+  options: {
+    rollback?: boolean | undefined;
+    requestId?: string | undefined;
+    client?: ClientInfo | undefined;
+    admit?: ((user: SessionUser) => void) | undefined;
+  } = {},
 ): Promise<T> {
   try {
     return await knex.transaction(async (trx) => {
-      const user = await enterSession(trx, sessionToken, options.requestId);
+      const user = await enterSession(trx, sessionToken, { id: options.requestId, client: options.client });
       if (!user) throw unauthorized('Your session has ended; please sign in again.');
+      options.admit?.(user);
       const result = await fn(trx, user);
       if (options.rollback) throw new RolledBack(result);
       return result;

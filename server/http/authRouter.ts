@@ -1,73 +1,161 @@
-import { Router, type CookieOptions } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { verifyPassword } from '../auth/passwords.js';
-import { createSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
-import { findUserByEmail } from '../auth/users.js';
 import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
-import type { Env } from '../env.js';
-import { badRequest, forbidden, HttpError, unauthorized } from './errors.js';
-import { clearFailures, lockedUntil, noteFailure } from '../auth/loginLockout.js';
+import { addressLockedUntil, clearFailures, lockedUntil, noteAddressFailure, noteFailure } from '../auth/loginLockout.js';
+import { setPassword } from '../auth/passwordChange.js';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { clientOf, noteSecurityEvent, type ClientInfo } from '../auth/securityEvents.js';
+import { gateOf, twoFactorRequired } from '../auth/sessionGate.js';
+import { createSession, findSessionUser, revokeOwnSession, revokeSession, revokeSessionsOf, sessionsOf } from '../auth/sessions.js';
+import type { SecretKey } from '../auth/secretBox.js';
+import { verifySecondFactor } from '../auth/twoFactor.js';
+import { findUserByEmail, type UserRow } from '../auth/users.js';
+import { twoFactorPolicy, type Env } from '../env.js';
+import { badRequest, forbidden, HttpError, notFound, unauthorized } from './errors.js';
+import { signInRateLimit } from './rateLimits.js';
 import { resolveUser, tokenOf } from './requireUser.js';
+import { clearSessionCookies, csrfTokenOf, rotateSession, setSessionCookies } from './sessionCookies.js';
 
 const credentials = z.object({
   email: z.string().trim().email('Enter a valid email address.'),
-  password: z.string().min(1, 'Enter your password.').max(1024),
-  totp: z.string().optional(),
+  password: z.string().min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH),
+  totp: z.string().trim().max(64).optional(),
 });
 
-export function authRouter(knex: Knex, env: Env): Router {
+const passwordChange = z.object({
+  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(MAX_PASSWORD_LENGTH),
+  newPassword: z.string({ error: 'Enter a new password.' }).min(1, 'Enter a new password.'),
+});
+
+const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, message: string): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw badRequest(message, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+}
+
+const minutesUntil = (until: Date) => {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
+export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
   const router = Router();
-  const cookie: CookieOptions = {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env.NODE_ENV === 'production',
-    path: '/',
-    maxAge: env.SESSION_TTL_HOURS * 3600_000,
-  };
-  // Slows password guessing from one address; account lockout comes with the identity issue.
-  const loginLimit = rateLimit({ windowMs: 15 * 60_000, limit: env.NODE_ENV === 'test' ? 10_000 : 30, standardHeaders: 'draft-8', legacyHeaders: false, message: { message: 'Too many sign-in attempts; wait a few minutes.' } });
+  const policy = twoFactorPolicy(env);
+  const lifetime = { ttlHours: env.SESSION_TTL_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES };
+  // Slows password guessing from one address; accounts and addresses also lock (loginLockout.ts).
+  const loginLimit = signInRateLimit(env);
+  const signedIn = resolveUser(knex, policy, { allowGated: true });
+
+  /** A failed sign-in counts against the account and the address, and is logged. */
+  async function refuse(email: string, user: UserRow | undefined, client: ClientInfo, reason: string, answer: HttpError): Promise<never> {
+    const accountLock = await noteFailure(knex, email);
+    const addressLock = await noteAddressFailure(knex, client.ip, env.LOGIN_FAILURES_PER_ADDRESS);
+    await noteSecurityEvent(knex, { kind: reason === 'password' ? 'login_failed' : 'two_factor_failed', userId: user?.id, email, client, detail: { reason } });
+    if (accountLock) await noteSecurityEvent(knex, { kind: 'account_locked', userId: user?.id, email, client, detail: { until: accountLock } });
+    if (addressLock) await noteSecurityEvent(knex, { kind: 'address_locked', email, client, detail: { until: addressLock } });
+    throw answer;
+  }
 
   router.post('/login', loginLimit, async (req, res) => {
-    const parsed = credentials.safeParse(req.body);
-    if (!parsed.success) {
-      const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      throw badRequest('Enter your email and password.', errors);
-    }
-    const { email, password } = parsed.data;
+    const { email, password, totp } = parseBody(credentials, req.body, 'Enter your email and password.');
+    const client = clientOf(req);
     // Locked or not says nothing about whether the email exists: any email typed can be locked.
+    const addressLock = await addressLockedUntil(knex, client.ip);
+    if (addressLock) throw new HttpError(429, `Too many failed sign-ins from your network; try again in ${minutesUntil(addressLock)}.`);
     const lock = await lockedUntil(knex, email);
-    if (lock) {
-      const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
-      throw new HttpError(429, `Too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-    }
+    if (lock) throw new HttpError(429, `Too many failed sign-ins for this account; try again in ${minutesUntil(lock)}.`);
+
     const user = await findUserByEmail(knex, email);
     const demoRefused = env.NODE_ENV === 'production' && email.toLowerCase().endsWith(`@${DEMO_DOMAIN}`);
+    // Always verified (against a decoy hash for unknown emails) so both answers take as long.
     const valid = await verifyPassword(user?.encrypted_password, password);
-    if (!user || !valid || demoRefused || !user.role) {
-      await noteFailure(knex, email);
-      throw unauthorized('Wrong email or password.');
+    if (!user || !valid || demoRefused || !user.role) return refuse(email, user, client, 'password', unauthorized(WRONG_CREDENTIALS));
+
+    // Past the password, the answers may differ: only its holder learns of the second factor.
+    if (user.twoFactorEnabled) {
+      if (!totp) throw new HttpError(401, 'Enter the code from your authenticator app.', undefined, { code: 'two_factor_required' });
+      const factor = await verifySecondFactor(knex, user.id, totp, secretKey);
+      if (!factor) return refuse(email, user, client, 'second_factor', new HttpError(401, 'That code is not valid; try the current one.', undefined, { code: 'two_factor_invalid' }));
+      if (factor === 'backup') await noteSecurityEvent(knex, { kind: 'backup_code_used', userId: user.id, client });
     }
     await clearFailures(knex, email);
-    // Only someone who knows the password learns that the account is suspended.
-    if (!user.active) throw forbidden('This account is suspended; ask an administrator.');
-    const token = await createSession(knex, user.id, env.SESSION_TTL_HOURS, { ip: req.ip, userAgent: req.get('user-agent') });
+    if (!user.active) {
+      await noteSecurityEvent(knex, { kind: 'login_failed', userId: user.id, email, client, detail: { reason: 'suspended' } });
+      throw forbidden('This account is suspended; ask an administrator.');
+    }
+
+    // A token planted before sign-in (session fixation) dies here; the user gets a fresh one.
+    const planted = tokenOf(req);
+    if (planted) await revokeSession(knex, planted);
+    const token = await createSession(knex, user.id, lifetime, client);
     await knex('auth.users').where({ id: user.id }).update({ last_sign_in_at: knex.fn.now() });
-    res.cookie(SESSION_COOKIE, token, cookie);
-    res.json({ user: { id: user.id, email: user.email, role: user.role, name: user.name } });
+    await noteSecurityEvent(knex, { kind: 'login_succeeded', userId: user.id, email: user.email, client, detail: { secondFactor: user.twoFactorEnabled } });
+    const csrfToken = setSessionCookies(res, token, env);
+    const session = await findSessionUser(knex, token);
+    res.json({
+      user: { id: user.id, email: user.email, role: user.role, name: user.name },
+      csrfToken,
+      gate: session ? (gateOf(session, policy) ?? null) : null,
+    });
   });
 
-  router.get('/me', resolveUser(knex), (req, res) => {
+  router.get('/me', signedIn, (req, res) => {
     // The matrix rows and owned ids let the SPA build the same CASL ability as the server.
-    const { id, email, role, name, matrix, owned } = req.user!;
-    res.json({ id, email, role, name, matrix, owned });
+    const user = req.user!;
+    const { id, email, role, name, matrix, owned, twoFactorEnabled } = user;
+    res.json({
+      id,
+      email,
+      role,
+      name,
+      matrix,
+      owned,
+      gate: gateOf(user, policy) ?? null,
+      twoFactorEnabled,
+      twoFactorRequired: twoFactorRequired(user, policy),
+      csrfToken: csrfTokenOf(req.sessionToken!),
+    });
   });
 
   router.post('/logout', async (req, res) => {
     const token = tokenOf(req);
-    if (token) await revokeSession(knex, token);
-    res.clearCookie(SESSION_COOKIE, { ...cookie, maxAge: undefined });
+    const userId = token ? await revokeSession(knex, token) : undefined;
+    if (userId) await noteSecurityEvent(knex, { kind: 'logout', userId, client: clientOf(req) });
+    clearSessionCookies(res, env);
+    res.status(204).end();
+  });
+
+  router.post('/password', signedIn, async (req, res) => {
+    const user = req.user!;
+    const body = parseBody(passwordChange, req.body, 'Check the highlighted fields.');
+    const account = await findUserByEmail(knex, user.email);
+    if (!(await verifyPassword(account?.encrypted_password, body.currentPassword))) {
+      // Guessing the current password from a stolen session counts like any failed sign-in.
+      await noteFailure(knex, user.email);
+      throw badRequest('Your current password is not right.', { currentPassword: 'This is not your current password.' });
+    }
+    await setPassword(knex, user.id, body.newPassword, { mustChange: false, field: 'newPassword', minLength: env.PASSWORD_MIN_LENGTH, who: user });
+    // Every other session ends; this one continues under a new token.
+    const ended = await revokeSessionsOf(knex, user.id, user.sessionId);
+    await rotateSession(knex, req, res, env, user.id);
+    await noteSecurityEvent(knex, { kind: 'password_changed', userId: user.id, client: clientOf(req), detail: { otherSessionsEnded: ended } });
+    res.status(204).end();
+  });
+
+  router.get('/sessions', signedIn, async (req, res) => {
+    res.json(await sessionsOf(knex, req.user!.id, req.user!.sessionId));
+  });
+
+  router.delete('/sessions/:id', signedIn, async (req, res) => {
+    const id = z.uuid().safeParse(req.params.id);
+    const user = req.user!;
+    if (!id.success || !(await revokeOwnSession(knex, user.id, id.data))) throw notFound('You have no such session.');
+    await noteSecurityEvent(knex, { kind: 'session_revoked', userId: user.id, client: clientOf(req), detail: { session: id.data, own: id.data === user.sessionId } });
+    if (id.data === user.sessionId) clearSessionCookies(res, env);
     res.status(204).end();
   });
   return router;

@@ -6,11 +6,14 @@ import { unlimitedAbility, type TestSwitches } from '../access/testSwitches.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { withUserContext } from '../data/withUserContext.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
+import { clientOf } from '../auth/securityEvents.js';
 import { notFound } from './errors.js';
+import { admitUngated } from './requireUser.js';
 
 /**
- * An HTTP request's transaction as its caller: the session from its cookie, and its id for
- * the audit trail. Every route that touches data goes through here, so none forgets either.
+ * An HTTP request's transaction as its caller: the session from its cookie (refused while it
+ * must first change its password or enrol a second factor), and its id, address and user agent
+ * for the audit trail. Every route that touches data goes through here, so none forgets any.
  */
 export function asRequestCaller<T>(
   knex: Knex,
@@ -18,7 +21,14 @@ export function asRequestCaller<T>(
   fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
   options: { rollback?: boolean | undefined } = {},
 ): Promise<T> {
-  return withUserContext(knex, req.sessionToken!, fn, { ...options, requestId: String(req.id) });
+  // Set by requireSession; were it ever missing, the stricter policy applies.
+  const policy = req.twoFactorPolicy ?? 'approvers';
+  return withUserContext(knex, req.sessionToken!, fn, {
+    ...options,
+    requestId: String(req.id),
+    client: clientOf(req),
+    admit: (user) => admitUngated(user, policy),
+  });
 }
 
 /**

@@ -1,12 +1,15 @@
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
+import { gateOf, gateRefusal, type TwoFactorPolicy } from '../auth/sessionGate.js';
 import { unauthorized } from './errors.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     user?: SessionUser;
     sessionToken?: string;
+    /** Which roles must have a second factor before they may use the API (requireSession sets it). */
+    twoFactorPolicy?: TwoFactorPolicy;
   }
 }
 
@@ -18,22 +21,37 @@ export function tokenOf(req: { cookies?: Record<string, unknown> }): string | un
 
 /**
  * Requires a session cookie. Resource requests resolve it inside their own transaction
- * (withUserContext); routes that need the user without a transaction use `resolveUser`.
+ * (withUserContext), which also refuses a gated session; routes that need the user without a
+ * transaction use `resolveUser`.
  */
-export const requireSession: RequestHandler = (req, _res, next) => {
-  const token = tokenOf(req);
-  if (!token) throw unauthorized();
-  req.sessionToken = token;
-  next();
-};
+export function requireSession(policy: TwoFactorPolicy): RequestHandler {
+  return (req, _res, next) => {
+    const token = tokenOf(req);
+    if (!token) throw unauthorized();
+    req.sessionToken = token;
+    req.twoFactorPolicy = policy;
+    next();
+  };
+}
 
-/** Resolves the session cookie to a user; without a live session the request stops with 401. */
-export function resolveUser(knex: Knex): RequestHandler {
+/** Refuses a session that must first change its password or enrol a second factor. */
+export function admitUngated(user: SessionUser, policy: TwoFactorPolicy): void {
+  const gate = gateOf(user, policy);
+  if (gate) throw gateRefusal(gate);
+}
+
+/**
+ * Resolves the session cookie to a user; without a live session the request stops with 401,
+ * and a gated session with 403 unless `allowGated` (the routes that lift the gate).
+ */
+export function resolveUser(knex: Knex, policy: TwoFactorPolicy, options: { allowGated?: boolean } = {}): RequestHandler {
   return async (req, _res, next) => {
     const token = tokenOf(req);
     const user = token ? await findSessionUser(knex, token) : undefined;
     if (!user) throw unauthorized();
+    if (!options.allowGated) admitUngated(user, policy);
     req.user = user;
+    req.sessionToken = token;
     next();
   };
 }

@@ -41,6 +41,7 @@ async function httpClient(url: string, options: fetchUtils.Options = {}) {
   httpRequests++;
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   headers.set('cookie', api.cookieHeader);
+  if (options.method && options.method !== 'GET') headers.set('x-csrf-token', api.cookie('gatehouse_csrf') ?? '');
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (error) {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const api = new ApiClient(server.url);
   await api.login(demoEmail('hr_department'), DEMO_PASSWORD);
-  token = api.cookieHeader.split('=')[1]!;
+  token = api.cookie('gatehouse_session')!;
 });
 afterAll(() => server.close());
 

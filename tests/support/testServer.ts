@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
@@ -27,7 +28,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent'; // e.g. TEST_LOG_LEVEL=error to see a 500's cause
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, ...options.env });
+  // A key of its own, so no test writes DATA_DIR/secret.key into the checkout.
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'), ...options.env });
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(','));
   // The API logs in as the authenticator, as in production; `db.knex` stays the owner's, for assertions.
   const apiKnex = (await hasAuthenticator(db.knex)) ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }) : undefined;

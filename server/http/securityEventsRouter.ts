@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
+import { asRequestCaller } from './callerTransaction.js';
+import { badRequest, forbidden } from './errors.js';
+
+/** Security events belong to the audit trail: whoever may read audit_log reads them (RLS agrees). */
+export const SECURITY_EVENTS_SUBJECT = 'audit_log';
+
+const query = z.object({
+  kind: z.string().trim().max(64).optional(),
+  userId: z.uuid('Give a user id.').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * GET /api/auth/security-events: the log newest first, with the emails of the user and of
+ * the actor, read as the caller. The total is exact: the log is indexed by kind, user and time.
+ */
+export function securityEventsRouter(knex: Knex): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const parsed = query.safeParse(req.query);
+    if (!parsed.success) throw badRequest('Check the filters.', Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    const { kind, userId, page, perPage } = parsed.data;
+    const result = await asRequestCaller(knex, req, async (trx, user) => {
+      if (!abilityOfCaller(user).can('read', SECURITY_EVENTS_SUBJECT)) throw forbidden('Only those who may read the audit trail see security events.');
+      const filtered = trx('gatehouse.security_events as e')
+        .modify((q) => {
+          if (kind) q.where('e.kind', kind);
+          if (userId) q.where('e.user_id', userId);
+        });
+      const [{ total }] = (await filtered.clone().count({ total: '*' })) as [{ total: string }];
+      // Emails come through a definer function: the caller may read the log without reading auth.users.
+      const items = await filtered
+        .clone()
+        .select(
+          'e.id',
+          'e.occurred_at as occurredAt',
+          'e.kind',
+          'e.user_id as userId',
+          trx.raw('gatehouse.email_of(e.user_id) AS "userEmail"'),
+          'e.email',
+          'e.actor_id as actorId',
+          trx.raw('gatehouse.email_of(e.actor_id) AS "actorEmail"'),
+          trx.raw('host(e.address) AS address'),
+          'e.user_agent as userAgent',
+          'e.detail',
+        )
+        .orderBy('e.occurred_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(perPage)
+        .offset((page - 1) * perPage);
+      return { items, total: Number(total) };
+    });
+    res.json(result);
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { Router, type RequestHandler } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { SecretKey } from '../auth/secretBox.js';
+import { clientOf, noteSecurityEvent } from '../auth/securityEvents.js';
+import { twoFactorRequired } from '../auth/sessionGate.js';
+import { confirmEnrolment, startEnrolment, twoFactorStatus } from '../auth/twoFactor.js';
+import { twoFactorPolicy, type Env } from '../env.js';
+import { badRequest } from './errors.js';
+import { resolveUser } from './requireUser.js';
+import { rotateSession } from './sessionCookies.js';
+
+const enableBody = z.object({
+  code: z.string({ error: 'Enter the 6-digit code from your app.' }).trim().min(1, 'Enter the 6-digit code from your app.').max(64),
+});
+
+// Answers carrying a secret or backup codes must not linger in a browser or proxy cache.
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+/**
+ * The signed-in user's own second factor, mounted at /api/auth/2fa. Reachable by a session
+ * gated for enrolment, since enrolling is what lifts that gate.
+ */
+export function twoFactorRouter(knex: Knex, env: Env, key: SecretKey): Router {
+  const router = Router();
+  const policy = twoFactorPolicy(env);
+  router.use(resolveUser(knex, policy, { allowGated: true }));
+
+  router.get('/', async (req, res) => {
+    const status = await twoFactorStatus(knex, req.user!.id);
+    res.json({ enabled: status.enabled, required: twoFactorRequired(req.user!, policy), backupCodesLeft: status.backupCodesLeft });
+  });
+
+  router.post('/setup', noStore, async (req, res) => {
+    const { id, email } = req.user!;
+    res.json(await startEnrolment(knex, { id, email }, key));
+  });
+
+  router.post('/enable', noStore, async (req, res) => {
+    const parsed = enableBody.safeParse(req.body ?? {});
+    if (!parsed.success) throw badRequest('Enter the code from your app.', { code: parsed.error.issues[0]!.message });
+    const userId = req.user!.id;
+    const backupCodes = await confirmEnrolment(knex, userId, parsed.data.code, key);
+    await noteSecurityEvent(knex, { kind: 'two_factor_enrolled', userId, client: clientOf(req) });
+    // Enrolment lifts the gate, a gain in privilege: the token used before it is retired.
+    await rotateSession(knex, req, res, env, userId);
+    res.json({ backupCodes });
+  });
+  return router;
+}

@@ -8,7 +8,8 @@ import type { Knex } from 'knex';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import type { Env } from './env.js';
+import { twoFactorPolicy, type Env } from './env.js';
+import { loadSecretKey } from './auth/secretBox.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { metaForCaller } from './meta/metaForCaller.js';
@@ -21,6 +22,11 @@ import { matrixRouter } from './http/matrixRouter.js';
 import { notFound } from './http/errors.js';
 import { requireSession, resolveUser } from './http/requireUser.js';
 import { resourceRouter } from './http/resourceRouter.js';
+import { securityEventsRouter } from './http/securityEventsRouter.js';
+import { requireCsrfToken } from './http/sessionCookies.js';
+import { authRateLimit } from './http/rateLimits.js';
+import { twoFactorRouter } from './http/twoFactorRouter.js';
+import { usersRouter } from './http/usersRouter.js';
 
 export const SPA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 
@@ -71,10 +77,17 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
 
+  const secretKey = loadSecretKey(env);
+  const policy = twoFactorPolicy(env);
   const api = express.Router();
-  api.use('/auth', authRouter(knex, env));
-  api.use(requireSession);
-  api.get('/meta', resolveUser(knex), (req, res) => {
+  api.use(requireCsrfToken(['/auth/login']));
+  api.use('/auth', authRateLimit(env));
+  api.use('/auth/2fa', twoFactorRouter(knex, env, secretKey));
+  api.use('/auth/security-events', requireSession(policy), securityEventsRouter(apiKnex));
+  api.use('/auth/users', requireSession(policy), usersRouter({ knex, apiKnex, env, schema: () => schema }));
+  api.use('/auth', authRouter(knex, env, secretKey));
+  api.use(requireSession(policy));
+  api.get('/meta', resolveUser(knex, policy), (req, res) => {
     res.json(metaForCaller(schema, abilityOfCaller(req.user!)));
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.

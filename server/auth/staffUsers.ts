@@ -1,0 +1,163 @@
+import type { Knex } from 'knex';
+import { setPassword } from './passwordChange.js';
+
+/**
+ * The data side of user administration. Everything here uses the OWNER's connection: the
+ * account flags, second factors and password hashes live in owner-only tables. Who may call
+ * these is decided before, by the router (CASL, then the database as the caller).
+ */
+
+export type StaffUserStatus = 'active' | 'inactive' | 'suspended';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: StaffUserStatus;
+  lastSignInAt: string | null;
+  twoFactorEnabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string | null;
+}
+
+export interface StaffUserQuery {
+  /** Part of an email or a name, case-insensitive. */
+  q?: string | undefined;
+  role?: string | undefined;
+  page: number;
+  perPage: number;
+}
+
+/** Where the served database keeps people's names, roles and status beyond auth.users (OMBARO's user_profiles). */
+export interface ProfileTable {
+  present: boolean;
+}
+
+/** `%`, `_` and `\` typed in a search box are literal characters, not patterns. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The columns of one listed user. A Gatehouse suspension (accounts.suspended_at) wins over a
+ * profile's own status, since either keeps the user from signing in.
+ */
+function userColumns(profiles: ProfileTable): string {
+  const name = profiles.present ? `coalesce(p.name, u.raw_user_meta_data->>'name', u.email)` : `coalesce(u.raw_user_meta_data->>'name', u.email)`;
+  const role = profiles.present ? `coalesce(p.role, u.raw_app_meta_data->>'role', '')` : `coalesce(u.raw_app_meta_data->>'role', '')`;
+  const status = profiles.present ? `coalesce(p.status, 'active')` : `'active'`;
+  return `u.id, u.email, ${name} AS name, ${role} AS role,
+          CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
+          u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
+          (t.user_id IS NOT NULL) AS "twoFactorEnabled",
+          coalesce(a.must_change_password, false) AS "mustChangePassword"`;
+}
+
+function userJoins(profiles: ProfileTable): string {
+  return `FROM auth.users u
+          ${profiles.present ? 'LEFT JOIN public.user_profiles p ON p.id = u.id' : ''}
+          LEFT JOIN gatehouse.accounts a ON a.user_id = u.id
+          LEFT JOIN gatehouse.two_factor t ON t.user_id = u.id AND t.enabled_at IS NOT NULL`;
+}
+
+interface UserRowOut extends Omit<StaffUser, 'lastSignInAt' | 'createdAt'> {
+  lastSignInAt: string | Date | null;
+  createdAt: string | Date | null;
+}
+
+const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+const toStaffUser = (row: UserRowOut): StaffUser => ({ ...row, lastSignInAt: iso(row.lastSignInAt), createdAt: iso(row.createdAt) });
+
+/**
+ * One page of users, sorted by email, and how many match: a single statement (the total and
+ * the page come from one scan of the matches, with no query per row).
+ */
+export async function listStaffUsers(knex: Knex, profiles: ProfileTable, query: StaffUserQuery): Promise<{ items: StaffUser[]; total: number }> {
+  const conditions: string[] = [];
+  const bindings: Knex.Value[] = [];
+  const q = query.q?.trim();
+  if (q) {
+    conditions.push(`(u.email ILIKE ? OR ${profiles.present ? `coalesce(p.name, u.raw_user_meta_data->>'name')` : `u.raw_user_meta_data->>'name'`} ILIKE ?)`);
+    bindings.push(likePattern(q), likePattern(q));
+  }
+  if (query.role) {
+    conditions.push(profiles.present ? `coalesce(p.role, u.raw_app_meta_data->>'role') = ?` : `u.raw_app_meta_data->>'role' = ?`);
+    bindings.push(query.role);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { rows } = await knex.raw<{ rows: { total: string | number; items: UserRowOut[] | null }[] }>(
+    `WITH matched AS (SELECT ${userColumns(profiles)} ${userJoins(profiles)} ${where}),
+          page AS (SELECT * FROM matched ORDER BY lower(email) COLLATE "C", id LIMIT ? OFFSET ?)
+     SELECT (SELECT count(*) FROM matched) AS total,
+            (SELECT json_agg(page ORDER BY lower(page.email) COLLATE "C", page.id) FROM page) AS items`,
+    [...bindings, query.perPage, (query.page - 1) * query.perPage],
+  );
+  const row = rows[0]!;
+  return { items: (row.items ?? []).map(toStaffUser), total: Number(row.total) };
+}
+
+export async function findStaffUser(knex: Knex, profiles: ProfileTable, id: string): Promise<StaffUser | undefined> {
+  const { rows } = await knex.raw<{ rows: UserRowOut[] }>(`SELECT ${userColumns(profiles)} ${userJoins(profiles)} WHERE u.id = ?`, [id]);
+  return rows[0] && toStaffUser(rows[0]);
+}
+
+/** Field problems that only the data can tell: an email or mobile number someone already has. */
+export async function takenFields(knex: Knex, profiles: ProfileTable, input: { email: string; mobile?: string | undefined }): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  const email = await knex('auth.users').whereRaw('lower(email) = lower(?)', [input.email]).first('id');
+  if (email) errors.email = 'A user with this email already exists.';
+  if (profiles.present && input.mobile) {
+    const mobile = await knex('public.user_profiles').where({ mobile: input.mobile }).first('id');
+    if (mobile) errors.mobile = 'A user with this mobile number already exists.';
+  }
+  return errors;
+}
+
+export interface NewStaffUser {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+/**
+ * Creates the account in auth.users with the one-time password, through setPassword so that
+ * the policy, the history and the must-change flag all apply. Runs in the owner's transaction
+ * `trx`, which carries the administrator as app.user_id so the audit trail names them.
+ * `encrypted_password` is NOT NULL: the row starts with a value no hash verifies against,
+ * replaced at once by setPassword (inserting the real hash first would make the history check
+ * refuse the same password as "recently used").
+ */
+export async function insertStaffUser(
+  trx: Knex.Transaction,
+  input: NewStaffUser,
+  options: { actorId: string; requestId: string; minLength: number },
+): Promise<string> {
+  await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.request_id', ?, true)`, [options.actorId, options.requestId]);
+  const [row] = await trx('auth.users')
+    .insert({
+      email: input.email,
+      encrypted_password: '!',
+      email_confirmed_at: trx.fn.now(),
+      raw_app_meta_data: JSON.stringify({ role: input.role }),
+      raw_user_meta_data: JSON.stringify({ name: input.name }),
+    })
+    .returning('id');
+  const id = String((row as { id: string }).id);
+  await setPassword(trx, id, input.password, {
+    mustChange: true,
+    field: 'password',
+    minLength: options.minLength,
+    who: { email: input.email, name: input.name },
+  });
+  return id;
+}
+
+/** Undoes insertStaffUser when a later step of the request failed (its rows cascade away with it). */
+export async function deleteStaffUser(knex: Knex, id: string): Promise<void> {
+  await knex('auth.users').where({ id }).delete();
+}
+
+/** The user must choose a new password at their next request (their sessions are revoked apart). */
+export async function requirePasswordChange(knex: Knex, userId: string): Promise<void> {
+  await knex('gatehouse.accounts').insert({ user_id: userId, must_change_password: true }).onConflict('user_id').merge(['must_change_password']);
+}

@@ -1,0 +1,283 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
+import { ROLES } from '../../permissions/vocabulary.js';
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwordPolicy.js';
+import { clientOf, noteSecurityEvent, type SecurityEventKind } from '../auth/securityEvents.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { revokeSessionsOf } from '../auth/sessions.js';
+import {
+  deleteStaffUser,
+  findStaffUser,
+  insertStaffUser,
+  listStaffUsers,
+  requirePasswordChange,
+  takenFields,
+  type ProfileTable,
+  type StaffUser,
+} from '../auth/staffUsers.js';
+import { resetTwoFactor } from '../auth/twoFactor.js';
+import { twoFactorPolicy, type Env } from '../env.js';
+import type { SchemaModel } from '../meta/schemaModel.js';
+import { asRequestCaller } from './callerTransaction.js';
+import { badRequest, forbidden, notFound } from './errors.js';
+import { isPgError } from './pgErrors.js';
+import { requireSession, resolveUser } from './requireUser.js';
+
+export interface UsersRouterDeps {
+  /** The owner's connection: auth.users' password hashes and the gatehouse.* account tables. */
+  knex: Knex;
+  /** The data API's connection (under RLS): every administrative change is authorised as the caller here first. */
+  apiKnex: Knex;
+  env: Env;
+  schema: () => SchemaModel;
+}
+
+/** The list answer: the page, the total, and what the SPA needs to draw the screen for this caller. */
+export interface StaffUserPage {
+  items: StaffUser[];
+  total: number;
+  /** May the caller create, suspend, reset and force (the SPA hides the buttons otherwise)? */
+  canAdminister: boolean;
+  /** The served database keeps a profile with a required, unique mobile number (OMBARO). */
+  mobileRequired: boolean;
+}
+
+const listQuery = z.object({
+  q: z.string().max(200, 'Search for at most 200 characters.').optional(),
+  role: z.enum(ROLES, { error: 'Choose one of the roles.' }).optional(),
+  page: z.coerce.number({ error: 'The page must be a number.' }).int().min(1, 'Pages start at 1.').default(1),
+  perPage: z.coerce.number({ error: 'The page size must be a number.' }).int().min(1).max(100, 'Show at most 100 users a page.').default(25),
+});
+
+const MOBILE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
+
+const newUserBody = z.object({
+  // Lower-cased: sign-in matches emails case-insensitively, so two spellings must not be two accounts.
+  email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(320)),
+  name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
+  role: z.enum(ROLES, { error: 'Choose one of the roles.' }),
+  mobile: z
+    .string({ error: 'Enter a mobile number.' })
+    .trim()
+    .regex(MOBILE, 'Enter a mobile number of digits (with an optional leading +).')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  password: z.string({ error: 'Enter a one-time password.' }).min(1, 'Enter a one-time password.').max(MAX_PASSWORD_LENGTH),
+});
+type NewUserBody = z.infer<typeof newUserBody>;
+
+const userId = z.uuid();
+const roleBody = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles.' }) });
+
+const fieldErrors = (issues: readonly z.core.$ZodIssue[]) => {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0] ?? 'body')] ??= issue.message;
+  return errors;
+};
+
+const invalid = (errors: Record<string, string>) => {
+  const names = Object.keys(errors);
+  return badRequest(names.length === 1 ? errors[names[0]!]! : `Check ${names.join(', ')}.`, errors);
+};
+
+/**
+ * What the caller may do here, from their CASL ability: list users with read on the profiles
+ * (on auth.users where the database has none); administer them with the right to change a
+ * profile's status (auth.users' role data elsewhere) — the field MATRIX.md keeps to super_admin.
+ */
+function authorityOf(user: SessionUser, profiles: ProfileTable) {
+  const ability = abilityOfCaller(user);
+  const subject = profiles.present ? 'user_profiles' : 'auth.users';
+  const administer = profiles.present ? ability.can('update', 'user_profiles', 'status') : ability.can('update', 'auth.users', 'raw_app_meta_data');
+  return { read: ability.can('read', subject), administer, create: administer && ability.can('create', subject) };
+}
+
+/**
+ * The database's own answer, as the caller (their role's column privileges and the matrix it
+ * reads), so a CASL rule gone wrong is not enough to administer users.
+ */
+async function databaseAllows(trx: Knex.Transaction, profiles: ProfileTable): Promise<boolean> {
+  const { rows } = await trx.raw<{ rows: { ok: boolean | null }[] }>(
+    profiles.present
+      ? `SELECT has_column_privilege('public.user_profiles', 'status', 'UPDATE') AND gatehouse.allows('user_profiles', 'update') AS ok`
+      : `SELECT gatehouse.allows('auth.users', 'update') AS ok`,
+  );
+  return rows[0]?.ok === true;
+}
+
+const pgErrorOf = (err: unknown) => {
+  const native = (err as { nativeError?: unknown } | undefined)?.nativeError;
+  return isPgError(err) ? err : isPgError(native) ? native : undefined;
+};
+
+/** The database's refusals, in the words of this screen: 42501 is "not yours to do", a duplicate names its field. */
+function translated(err: unknown): unknown {
+  const pg = pgErrorOf(err);
+  if (pg?.code === '42501') return forbidden('You may not administer this user.');
+  if (pg?.code === '23505') {
+    const where = `${pg.constraint ?? ''} ${pg.detail ?? ''}`;
+    if (/mobile/.test(where)) return invalid({ mobile: 'A user with this mobile number already exists.' });
+    if (/email/.test(where)) return invalid({ email: 'A user with this email already exists.' });
+  }
+  return err;
+}
+
+/**
+ * User administration, mounted at /api/auth/users:
+ *
+ * - GET  /                           ?q=&role=&page=1&perPage=25 → StaffUserPage (sorted by email)
+ * - POST /                           {email, name, role, mobile?, password} → 201 StaffUser
+ * - POST /:id/suspend, /:id/reactivate           → StaffUser (gatehouse.set_suspended as the caller)
+ * - POST /:id/role                   {role} → StaffUser (written as the caller; their sessions end)
+ * - POST /:id/reset-2fa, /:id/force-password-change → StaffUser
+ *
+ * Every change is first authorised in the caller's own transaction (CASL, then the database
+ * as the caller); suspension runs there entirely, so RLS, column privileges and the audit
+ * trail see the administrator. Nobody administers their own account.
+ */
+export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Router {
+  const router = Router();
+  const policy = twoFactorPolicy(env);
+  const profiles = (): ProfileTable => ({ present: schema().byTable.has('public.user_profiles') });
+  // Mounted before or after the app's requireSession alike: the session (and its gate) is required either way.
+  router.use((req, res, next) => (req.sessionToken ? next() : requireSession(policy)(req, res, next)));
+
+  router.get('/', resolveUser(knex, policy), async (req, res) => {
+    const parsed = listQuery.safeParse(req.query);
+    if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+    const table = profiles();
+    const may = authorityOf(req.user!, table);
+    if (!may.read) throw forbidden('You may not see the users.');
+    const page = await listStaffUsers(knex, table, parsed.data);
+    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: table.present };
+    res.json(body);
+  });
+
+  router.post('/', async (req, res) => {
+    const table = profiles();
+    let created: string | undefined;
+    try {
+      const actor = await asRequestCaller(apiKnex, req, async (trx, caller) => {
+        if (!authorityOf(caller, table).create || !(await databaseAllows(trx, table))) throw forbidden('You may not create users.');
+        const input = await validNewUser(knex, req.body, table, env.PASSWORD_MIN_LENGTH);
+        // auth.users needs the password hash, which only the owner may write: committed here,
+        // and deleted again below if anything later in the request fails.
+        created = await knex.transaction((owner) =>
+          insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id), minLength: env.PASSWORD_MIN_LENGTH }),
+        );
+        // The profile carries the role and status: written as the caller, so only a role whose
+        // column privileges allow it (super_admin) gets past the database as well.
+        if (table.present) await trx('public.user_profiles').insert({ id: created, name: input.name, mobile: input.mobile, role: input.role, status: 'active' });
+        return { actorId: caller.id, role: input.role };
+      });
+      // Part of the creation: an account whose creation is not on record is undone like any other failure.
+      await noteSecurityEvent(knex, { kind: 'user_created', userId: created, actorId: actor.actorId, client: clientOf(req), detail: { role: actor.role } });
+    } catch (err) {
+      if (created) await deleteStaffUser(knex, created).catch((cleanup: unknown) => req.log.error({ err: cleanup }, 'could not undo a half-created user'));
+      throw translated(err);
+    }
+    res.status(201).json(await findStaffUser(knex, table, created!)); // set: the try above completed
+  });
+
+  /** An action on another user: authorised as the caller, `inCaller` runs in their transaction, `asOwner` after it. */
+  const action = (
+    kind: SecurityEventKind | undefined,
+    steps: {
+      inCaller?: (trx: Knex.Transaction, targetId: string, body: unknown) => Promise<void>;
+      asOwner?: (owner: Knex.Transaction, targetId: string) => Promise<Record<string, unknown> | void>;
+    },
+  ) =>
+    async (req: Request, res: Response) => {
+      const parsedId = userId.safeParse(req.params.id);
+      if (!parsedId.success) throw notFound('No such user.');
+      const targetId = parsedId.data;
+      const table = profiles();
+      const actor = await asRequestCaller(apiKnex, req, async (trx, caller) => {
+        if (!authorityOf(caller, table).administer || !(await databaseAllows(trx, table))) throw forbidden('You may not administer users.');
+        if (targetId === caller.id) throw forbidden('Nobody administers their own account; ask another administrator.');
+        if (!(await knex('auth.users').where({ id: targetId }).first('id'))) throw notFound('No such user.');
+        try {
+          await steps.inCaller?.(trx, targetId, req.body);
+        } catch (err) {
+          throw translated(err);
+        }
+        return caller;
+      });
+      if (steps.asOwner || kind) {
+        await knex.transaction(async (owner) => {
+          const detail = (await steps.asOwner?.(owner, targetId)) ?? undefined;
+          if (kind) await noteSecurityEvent(owner, { kind, userId: targetId, actorId: actor.id, client: clientOf(req), detail });
+        });
+      }
+      res.json(await findStaffUser(knex, table, targetId));
+    };
+
+  // The database records user_suspended / user_reactivated itself (a trigger), with the caller as actor.
+  router.post('/:id/suspend', action(undefined, { inCaller: (trx, id) => setSuspended(trx, id, true) }));
+  router.post('/:id/reactivate', action(undefined, { inCaller: (trx, id) => setSuspended(trx, id, false) }));
+  // The database records role_changed itself (a trigger on auth.users), and ends the user's sessions.
+  router.post(
+    '/:id/role',
+    action(undefined, {
+      inCaller: async (trx, id, body) => {
+        const parsed = roleBody.safeParse(body);
+        if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+        await setRole(trx, id, parsed.data.role, profiles());
+      },
+    }),
+  );
+  router.post('/:id/reset-2fa', action('two_factor_reset', { asOwner: (owner, id) => resetTwoFactor(owner, id) }));
+  router.post(
+    '/:id/force-password-change',
+    action('password_change_forced', {
+      asOwner: async (owner, id) => {
+        await requirePasswordChange(owner, id);
+        // The flag is read by the session statement, but a session opened before must not
+        // carry on meanwhile: the user signs in again and meets the gate.
+        return { sessionsRevoked: await revokeSessionsOf(owner, id) };
+      },
+    }),
+  );
+  return router;
+}
+
+/**
+ * A new role, written as the caller where the role is kept: the profile (whose trigger carries
+ * it to auth.users) or auth.users itself. A row the caller may not change is simply not updated
+ * under RLS, which is a refusal too.
+ */
+async function setRole(trx: Knex.Transaction, id: string, role: string, table: ProfileTable): Promise<void> {
+  const changed = table.present
+    ? await trx('public.user_profiles').where({ id }).update({ role })
+    : await trx('auth.users')
+        .where({ id })
+        .update({ raw_app_meta_data: trx.raw(`coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', ?::text)`, [role]) });
+  if (changed === 0) throw forbidden('You may not change this user\'s role.');
+}
+
+async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolean): Promise<void> {
+  await trx.raw('SELECT gatehouse.set_suspended(?::uuid, ?)', [id, suspended]);
+}
+
+/**
+ * The new user's fields, every problem at once per field (the form shows each beside its
+ * input): the shape, the password policy, and an email or mobile number already taken.
+ */
+async function validNewUser(knex: Knex, body: unknown, table: ProfileTable, minLength: number): Promise<NewUserBody> {
+  const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const parsed = newUserBody.safeParse(raw);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  if (table.present && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
+  if (typeof raw.password === 'string' && !errors.password) {
+    const who = { email: typeof raw.email === 'string' ? raw.email : undefined, name: typeof raw.name === 'string' ? raw.name : undefined };
+    const problem = passwordProblem(raw.password, who, minLength);
+    if (problem) errors.password = problem;
+  }
+  if (typeof raw.email === 'string' && !errors.email) {
+    Object.assign(errors, await takenFields(knex, table, { email: raw.email.trim(), mobile: !errors.mobile && typeof raw.mobile === 'string' ? raw.mobile.trim() : undefined }));
+  }
+  if (!parsed.success || Object.keys(errors).length) throw invalid(errors);
+  return parsed.data;
+}

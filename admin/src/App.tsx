@@ -2,6 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import type { Meta, ResourceMeta } from '../../server/meta/types';
+import { accountRoutes, gateRoutes } from './account/routes';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18nProvider';
 import { AppLayout } from './layout/AppLayout';
@@ -17,6 +18,7 @@ import { GeneratedList } from './screens/GeneratedList';
 import { GeneratedShow } from './screens/GeneratedShow';
 import { ActionNotAllowed, NotAllowedPage } from './screens/NotAllowedPage';
 import { theme } from './theme';
+import { usersRoute } from './users/routes';
 
 /**
  * A resource's screens: a hand-written override wins; write screens only where the caller may
@@ -82,8 +84,11 @@ export function App() {
       requireAuth
       disableTelemetry
     >
+      <CustomRoutes noLayout>{gateRoutes}</CustomRoutes>
       <CustomRoutes>
         <Route path="/matrix" element={<MatrixPage />} />
+        {usersRoute}
+        {accountRoutes}
       </CustomRoutes>
       {resources}
     </Admin>

@@ -11,19 +11,21 @@ export interface BrowserSession {
   readonly server: TestServer;
   /** A fresh browser profile signed in as the role's demo user, on the dashboard. */
   signIn(role: string): Promise<Page>;
+  /** A fresh browser profile on the app's address, signed out (for tests that sign in themselves). */
+  openPage(): Promise<Page>;
 }
 
 /**
  * One browser test file's set-up: the built SPA, the app on a private database copy and a
  * Chromium, for the file; one browser profile per sign-in, closed after each test.
  */
-export function useSignedInBrowser(): BrowserSession {
+export function useSignedInBrowser(options: { env?: Record<string, string> } = {}): BrowserSession {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     await ensureSpaBuilt(pino({ level: 'silent' }));
-    server = await startTestServer();
+    server = await startTestServer({ env: options.env });
     browser = await launchBrowser();
   }, 120_000);
   afterEach(async () => {
@@ -33,16 +35,21 @@ export function useSignedInBrowser(): BrowserSession {
     await browser?.close();
     await server?.close();
   });
+  async function openPage() {
+    const context = await browser!.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server!.url}/`);
+    return page;
+  }
   return {
     get server() {
       if (!server) throw new Error('The test server starts in beforeAll.');
       return server;
     },
+    openPage,
     async signIn(role: string) {
-      const context = await browser!.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(`${server!.url}/`);
+      const page = await openPage();
       await page.fill('input[name="username"]', demoEmail(role));
       await page.fill('input[name="password"]', DEMO_PASSWORD);
       await page.click('button[type="submit"]');

@@ -1,10 +1,43 @@
+import Devices from '@mui/icons-material/Devices';
+import Key from '@mui/icons-material/Key';
+import PhonelinkLock from '@mui/icons-material/PhonelinkLock';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { AppBar, Layout, Logout, UserMenu, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { useMetaRefresh } from '../meta/useMetaRefresh';
 import { ModuleMenu } from './ModuleMenu';
+
+function AccountMenuItem({ to, label, icon }: { to: string; label: string; icon: ReactNode }) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={to} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>{icon}</ListItemIcon>
+      <ListItemText>{label}</ListItemText>
+    </MenuItem>
+  );
+}
+
+/** The caller's own account, next to sign-out where people look for it. */
+function AccountUserMenu() {
+  return (
+    <UserMenu>
+      <AccountMenuItem to="/account/password" label="Change password" icon={<Key fontSize="small" />} />
+      <AccountMenuItem to="/account/two-factor" label="Two-factor authentication" icon={<PhonelinkLock fontSize="small" />} />
+      <AccountMenuItem to="/account/sessions" label="My sessions" icon={<Devices fontSize="small" />} />
+      <Logout />
+    </UserMenu>
+  );
+}
+
+const AccountAppBar = () => <AppBar userMenu={<AccountUserMenu />} />;
 
 /** The layout is drawn only for a signed-in caller, so it is where their metadata is kept fresh. */
 export function AppLayout({ children }: { children: ReactNode }) {
   useMetaRefresh();
-  return <Layout menu={ModuleMenu}>{children}</Layout>;
+  return (
+    <Layout menu={ModuleMenu} appBar={AccountAppBar}>
+      {children}
+    </Layout>
+  );
 }

@@ -1,9 +1,22 @@
 import { fetchUtils } from 'react-admin';
+import { followGate, gateOfError } from '../account/gate';
+import { withCsrf } from '../providers/csrf';
 import type { MatrixChange, MatrixData, MatrixRow } from './matrixModel';
 
-/** The matrix editor's calls to /api/matrix; errors are react-admin HttpErrors carrying the server's message. */
-const call = async (url: string, options: fetchUtils.Options = {}) =>
-  (await fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' })).json as unknown;
+/**
+ * The matrix editor's calls to /api/matrix; errors are react-admin HttpErrors carrying the
+ * server's message. They bypass react-admin's data provider, so they add the CSRF header and
+ * follow a gate (a 403 naming one) themselves.
+ */
+async function call(url: string, options: fetchUtils.Options = {}): Promise<unknown> {
+  try {
+    return (await fetchUtils.fetchJson(url, { ...options, headers: withCsrf(options.headers), credentials: 'same-origin' })).json as unknown;
+  } catch (error) {
+    const gate = gateOfError(error);
+    if (gate) followGate(gate);
+    throw error;
+  }
+}
 
 export const fetchMatrix = async () => (await call('/api/matrix')) as MatrixData;
 

@@ -1,6 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError } from 'react-admin';
+import { gateOfError } from '../account/gate';
 import { refreshMeta } from '../meta/metaStore';
+import { withCsrf } from './csrf';
 
 type Body = { message?: string; errors?: Record<string, unknown> } | undefined;
 
@@ -13,13 +15,17 @@ type Body = { message?: string; errors?: Record<string, unknown> } | undefined;
  *
  * A 403 means the screens offered something the server refuses: the matrix may have changed
  * since the metadata was fetched, so it is fetched again (the screens follow if it differs).
- * Its message (the body's `message`) is what react-admin notifies.
+ * Its message (the body's `message`) is what react-admin notifies. A 403 naming a gate is
+ * not about the matrix: the auth provider's checkError sends the caller to the gate's page.
+ *
+ * Every request carries the CSRF header: the server wants it on every mutating one, and
+ * sending it on reads too costs nothing and leaves no method to forget.
  */
 async function httpClient(url: string, options: fetchUtils.Options = {}) {
   try {
-    return await fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+    return await fetchUtils.fetchJson(url, { ...options, headers: withCsrf(options.headers), credentials: 'same-origin' });
   } catch (error) {
-    if (error instanceof HttpError && error.status === 403) void refreshMeta();
+    if (error instanceof HttpError && error.status === 403 && !gateOfError(error)) void refreshMeta();
     const body = error instanceof HttpError ? (error.body as Body) : undefined;
     if (!(error instanceof HttpError) || !body?.errors || Object.keys(body.errors).length === 0) throw error;
     const errors = { ...body.errors, root: { serverError: body.message ?? error.message } };

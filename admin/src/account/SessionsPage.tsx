@@ -1,0 +1,91 @@
+import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { Title, useLogout, useNotify } from 'react-admin';
+import { authCall, describeAgent, formatTime, messageOf, type SessionRow } from './authApi';
+
+/** /account/sessions: the caller's open sessions, each revocable; revoking this one signs out. */
+export default function SessionsPage() {
+  const notify = useNotify();
+  const logout = useLogout();
+  const [rows, setRows] = useState<SessionRow[]>();
+  const [failure, setFailure] = useState<string>();
+  const [revoking, setRevoking] = useState<string>();
+
+  const load = useCallback(() => {
+    authCall<SessionRow[]>('/api/auth/sessions').then(
+      (sessions) => {
+        setRows(sessions);
+        setFailure(undefined);
+      },
+      (e: unknown) => setFailure(messageOf(e)),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  async function revoke(session: SessionRow) {
+    setRevoking(session.id);
+    try {
+      await authCall(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' });
+    } catch (e) {
+      setRevoking(undefined);
+      notify(messageOf(e), { type: 'error' });
+      return;
+    }
+    // This browser's session is gone: sign out the way the user menu does (the server call is harmless now).
+    if (session.current) return void logout({ signOut: true });
+    setRevoking(undefined);
+    notify('The session has been revoked.', { type: 'info' });
+    load();
+  }
+
+  return (
+    <Box sx={{ py: 3, px: { xs: 1, md: 2 }, maxWidth: 1200 }}>
+      <Title title="My sessions" />
+      <Typography variant="h5" component="h1" sx={{ fontWeight: 600, mb: 0.5 }}>
+        My sessions
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Every browser signed in as you. Revoke any you do not recognise, then change your password.
+      </Typography>
+      {failure && <Alert severity="error">{failure}</Alert>}
+      {!rows && !failure && <CircularProgress aria-label="Loading" />}
+      {rows && (
+        <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Table size="small" aria-label="My sessions">
+            <TableHead>
+              <TableRow>
+                <TableCell>Device</TableCell>
+                <TableCell>Address</TableCell>
+                <TableCell>Signed in</TableCell>
+                <TableCell>Last active</TableCell>
+                <TableCell>Expires</TableCell>
+                <TableCell align="right" />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((s) => (
+                <TableRow key={s.id} selected={s.current}>
+                  <TableCell>
+                    <Tooltip title={s.userAgent ?? ''}>
+                      <span>{describeAgent(s.userAgent)}</span>
+                    </Tooltip>
+                    {s.current && <Chip label="This session" size="small" color="primary" sx={{ ml: 1 }} />}
+                  </TableCell>
+                  <TableCell>{s.ip ?? '—'}</TableCell>
+                  <TableCell>{formatTime(s.createdAt)}</TableCell>
+                  <TableCell>{formatTime(s.lastSeenAt)}</TableCell>
+                  <TableCell>{formatTime(s.expiresAt)}</TableCell>
+                  <TableCell align="right">
+                    <Button size="small" color={s.current ? 'warning' : 'error'} disabled={revoking !== undefined} onClick={() => void revoke(s)}>
+                      {s.current ? 'Revoke and sign out' : 'Revoke'}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,128 @@
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import Refresh from '@mui/icons-material/Refresh';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, InputAdornment, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { ROLES } from '../../../permissions/vocabulary';
+import { humanizeChoice } from '../fields/choiceColor';
+import { generatePassword } from './generatePassword';
+import { createUser, fieldErrorsOf, messageOf, type StaffUser } from './usersApi';
+
+interface Props {
+  open: boolean;
+  mobileRequired: boolean;
+  onClose: () => void;
+  onCreated: (user: StaffUser) => void;
+}
+
+const empty = () => ({ email: '', name: '', role: '', mobile: '', password: generatePassword() });
+
+/**
+ * Creates a staff user with a one-time password. A strong one is offered (and can be copied
+ * to pass on); the user must replace it at their first sign-in, which the server enforces.
+ */
+export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Props) {
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  const set = (field: keyof ReturnType<typeof empty>) => (e: { target: { value: string } }) => {
+    setValues({ ...values, [field]: e.target.value });
+    setErrors({ ...errors, [field]: '' });
+  };
+  const close = () => {
+    setValues(empty());
+    setErrors({});
+    setFailure(undefined);
+    onClose();
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(values.password);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setFailure('Copying was refused by the browser; select the password and copy it by hand.');
+    }
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      const { mobile, ...rest } = values;
+      const user = await createUser({ ...rest, ...(mobile.trim() ? { mobile: mobile.trim() } : {}) });
+      onCreated(user);
+      close();
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setErrors(fields);
+      // A message the fields already show is not repeated above them.
+      if (Object.keys(fields).length === 0) setFailure(messageOf(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const field = (name: keyof typeof values) => ({ error: !!errors[name], helperText: errors[name] || undefined, value: values[name], onChange: set(name) });
+
+  return (
+    <Dialog open={open} onClose={saving ? undefined : close} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate aria-label="New user">
+        <DialogTitle>New user</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {failure && <Alert severity="error">{failure}</Alert>}
+            <TextField label="Email" name="email" type="email" required autoFocus autoComplete="off" {...field('email')} />
+            <TextField label="Name" name="name" required autoComplete="off" {...field('name')} />
+            <TextField select label="Role" name="role" required {...field('role')}>
+              {ROLES.map((role) => (
+                <MenuItem key={role} value={role}>
+                  {humanizeChoice(role)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField label="Mobile" name="mobile" type="tel" required={mobileRequired} autoComplete="off" {...field('mobile')} />
+            <TextField
+              label="One-time password"
+              name="password"
+              required
+              autoComplete="new-password"
+              {...field('password')}
+              helperText={errors.password || 'Pass it on privately: the user must choose their own at first sign-in.'}
+              slotProps={{
+                input: {
+                  sx: { fontFamily: 'monospace' },
+                  endAdornment: (
+                    <InputAdornment position="end">
+                      <Tooltip title={copied ? 'Copied' : 'Copy'}>
+                        <IconButton aria-label="Copy the password" onClick={copy} edge="end">
+                          <ContentCopy fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                      <Tooltip title="Generate another">
+                        <IconButton aria-label="Generate another password" onClick={() => setValues({ ...values, password: generatePassword() })} edge="end">
+                          <Refresh fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                    </InputAdornment>
+                  ),
+                },
+              }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" disabled={saving}>
+            Create user
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

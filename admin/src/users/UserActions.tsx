@@ -1,0 +1,133 @@
+import MoreVert from '@mui/icons-material/MoreVert';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, Menu, MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
+import { ROLES } from '../../../permissions/vocabulary';
+import { humanizeChoice } from '../fields/choiceColor';
+import { changeRole, fieldErrorsOf, messageOf, runUserAction, type StaffUser, type UserAction } from './usersApi';
+
+type Step = UserAction | 'role';
+
+interface StepText {
+  label: string;
+  title: string;
+  /** What happens, said before it does. */
+  consequence: string;
+  confirm: string;
+}
+
+const STEPS: Record<Step, StepText> = {
+  suspend: {
+    label: 'Suspend',
+    title: 'Suspend this user?',
+    consequence: 'Every session they have open ends at once, and they cannot sign in until reactivated.',
+    confirm: 'Suspend',
+  },
+  reactivate: { label: 'Reactivate', title: 'Reactivate this user?', consequence: 'They can sign in again with their password.', confirm: 'Reactivate' },
+  'reset-2fa': {
+    label: 'Reset two-factor',
+    title: 'Reset two-factor sign-in?',
+    consequence: 'Their authenticator app and backup codes stop working; they set up two-factor again at their next sign-in where it is required.',
+    confirm: 'Reset',
+  },
+  'force-password-change': {
+    label: 'Require a new password',
+    title: 'Require a new password?',
+    consequence: 'Their open sessions end, and at their next sign-in they must choose a new password before anything else.',
+    confirm: 'Require',
+  },
+  role: {
+    label: 'Change role',
+    title: 'Change role',
+    consequence: 'Their open sessions end; they sign in again with the new role.',
+    confirm: 'Change role',
+  },
+};
+
+interface Props {
+  user: StaffUser;
+  /** The caller's own row: nobody administers their own account (the server refuses too). */
+  self: boolean;
+  onDone: (user: StaffUser) => void;
+}
+
+/** A user's row actions behind a menu, each confirmed in a dialog that says what it does. */
+export function UserActions({ user, self, onDone }: Props) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [step, setStep] = useState<Step>();
+  const [role, setRole] = useState(user.role);
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  if (self) return null;
+  const steps: Step[] = [user.status === 'suspended' ? 'reactivate' : 'suspend', 'force-password-change', ...(user.twoFactorEnabled ? (['reset-2fa'] as const) : []), 'role'];
+
+  const open = (next: Step) => {
+    setAnchor(null);
+    setFailure(undefined);
+    setRole(user.role);
+    setStep(next);
+  };
+  async function confirm() {
+    if (!step) return;
+    setBusy(true);
+    try {
+      onDone(step === 'role' ? await changeRole(user.id, role) : await runUserAction(user.id, step));
+      setStep(undefined);
+    } catch (error) {
+      setFailure(fieldErrorsOf(error).role ?? messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = step && STEPS[step];
+  return (
+    <>
+      <IconButton aria-label={`Actions for ${user.email}`} size="small" onClick={(e) => setAnchor(e.currentTarget)}>
+        <MoreVert fontSize="small" />
+      </IconButton>
+      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+        {steps.map((s) => (
+          <MenuItem key={s} onClick={() => open(s)} data-action={s}>
+            {STEPS[s].label}
+          </MenuItem>
+        ))}
+      </Menu>
+      <Dialog open={!!step} onClose={busy ? undefined : () => setStep(undefined)} maxWidth="xs" fullWidth>
+        {text && (
+          <>
+            <DialogTitle>{text.title}</DialogTitle>
+            <DialogContent>
+              <DialogContentText sx={{ mb: 2 }}>
+                <strong>{user.name}</strong> ({user.email}). {text.consequence}
+              </DialogContentText>
+              {step === 'role' && (
+                <TextField select fullWidth label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
+                  {ROLES.map((r) => (
+                    <MenuItem key={r} value={r}>
+                      {humanizeChoice(r)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              )}
+              {failure && <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert>}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setStep(undefined)} disabled={busy}>
+                Cancel
+              </Button>
+              <Button
+                variant="contained"
+                color={step === 'suspend' ? 'error' : 'primary'}
+                onClick={confirm}
+                disabled={busy || (step === 'role' && role === user.role)}
+              >
+                {text.confirm}
+              </Button>
+            </DialogActions>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
+}

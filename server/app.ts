@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { twoFactorPolicy, type Env } from './env.js';
+import { trustProxySetting, twoFactorPolicy, type Env } from './env.js';
 import { loadSecretKey } from './auth/secretBox.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
@@ -48,7 +48,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   const models: Map<string, ModelClass> = buildModels(schema);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(env));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -25,7 +25,13 @@ const schema = z.object({
   /** Absolute session lifetime, and the idle time after which an unused session ends. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
-  /** Failed sign-ins one client address may make in 15 minutes before it is locked out. */
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (Express's "trust proxy":
+   * 'loopback', a subnet list like '10.0.0.0/8', or a hop count). Lockouts and the security
+   * log count per address, so behind a load balancer this must name it.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Failed sign-ins from one client address, without an hour's pause, before it is locked out. */
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
   /**
@@ -52,6 +58,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, or addresses and named ranges. */
+export function trustProxySetting(env: Env): number | string {
+  return /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY;
 }
 
 /** Which roles must sign in with a second factor, after the environment's default. */

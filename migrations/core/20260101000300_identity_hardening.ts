@@ -74,7 +74,7 @@ export async function up(knex: Knex): Promise<void> {
       BEGIN
         RAISE EXCEPTION 'the security event log is append-only' USING ERRCODE = 'insufficient_privilege';
       END $$;
-    CREATE TRIGGER security_events_append_only BEFORE UPDATE OR DELETE ON gatehouse.security_events
+    CREATE TRIGGER security_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON gatehouse.security_events
       FOR EACH STATEMENT EXECUTE FUNCTION gatehouse.refuse_security_event_change();
 
     -- Records an event from inside the database (triggers), with the caller, address and
@@ -103,10 +103,15 @@ export async function up(knex: Knex): Promise<void> {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
       AS $$ SELECT EXISTS (SELECT 1 FROM gatehouse.two_factor WHERE user_id = p_user AND enabled_at IS NOT NULL) $$;
 
-    -- Without a status of the served schema's own, an account is suspended here.
-    CREATE OR REPLACE FUNCTION gatehouse.may_sign_in(p_user uuid) RETURNS boolean
+    -- May this account be used now: the served schema's own hook (may_sign_in, which a schema
+    -- with account statuses replaces) and Gatehouse's suspension both agree. Sign-in and every
+    -- request's session statement ask it, so a suspension racing a sign-in still wins.
+    CREATE FUNCTION gatehouse.account_open(p_user uuid) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
-      AS $$ SELECT NOT EXISTS (SELECT 1 FROM gatehouse.accounts WHERE user_id = p_user AND suspended_at IS NOT NULL) $$;
+      AS $$
+        SELECT gatehouse.may_sign_in(p_user)
+           AND NOT EXISTS (SELECT 1 FROM gatehouse.accounts WHERE user_id = p_user AND suspended_at IS NOT NULL)
+      $$;
 
     -- Suspending (or reactivating) an account: the hook user administration calls, inside
     -- the administrator's transaction. A schema with its own account status replaces it.
@@ -148,6 +153,11 @@ export async function up(knex: Knex): Promise<void> {
           jsonb_build_object('from', OLD.raw_app_meta_data->>'role', 'to', NEW.raw_app_meta_data->>'role'));
         RETURN NULL;
       END $$;
+    -- Definer functions are for the owner's triggers and the session statement only; the API's
+    -- roles get EXECUTE where a schema with roles grants it (OMBARO's 1800).
+    REVOKE EXECUTE ON FUNCTION gatehouse.note_security_event(text, uuid, jsonb), gatehouse.must_change_password(uuid),
+      gatehouse.has_two_factor(uuid), gatehouse.account_open(uuid), gatehouse.set_suspended(uuid, boolean) FROM PUBLIC;
+
     CREATE TRIGGER auth_users_role_change AFTER UPDATE OF raw_app_meta_data ON auth.users
       FOR EACH ROW WHEN (NEW.raw_app_meta_data->>'role' IS DISTINCT FROM OLD.raw_app_meta_data->>'role')
       EXECUTE FUNCTION gatehouse.revoke_sessions_of_new_role();
@@ -161,7 +171,7 @@ export async function down(knex: Knex): Promise<void> {
     DROP TRIGGER IF EXISTS accounts_suspension ON gatehouse.accounts;
     DROP FUNCTION IF EXISTS gatehouse.revoke_sessions_of_suspended_account();
     DROP FUNCTION IF EXISTS gatehouse.set_suspended(uuid, boolean);
-    CREATE OR REPLACE FUNCTION gatehouse.may_sign_in(p_user uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$;
+    DROP FUNCTION IF EXISTS gatehouse.account_open(uuid);
     DROP FUNCTION IF EXISTS gatehouse.email_of(uuid);
     DROP FUNCTION IF EXISTS gatehouse.has_two_factor(uuid);
     DROP FUNCTION IF EXISTS gatehouse.must_change_password(uuid);

@@ -1,23 +1,16 @@
 import type { Knex } from 'knex';
 
 /**
- * OMBARO keeps account status in user_profiles: user administration suspends there (as the
- * administrator, under RLS and column privileges, so the database refuses anyone the matrix
- * does not allow), sign-in honours both that status and Gatehouse's own suspension, and the
- * session-revoking triggers of 1700 also record security events. Role changes reach
+ * OMBARO keeps account status in user_profiles (1700's may_sign_in reads it): user
+ * administration suspends there (as the administrator, under RLS and column privileges, so the
+ * database refuses anyone the matrix does not allow), and the session-revoking triggers of 1700
+ * also record security events. Role changes reach
  * auth.users through the profile sync trigger, where core's trigger revokes and records them;
  * 1700's own auth.users trigger is dropped so they are not revoked twice.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     DROP TRIGGER IF EXISTS users_revoke_sessions ON auth.users;
-
-    CREATE OR REPLACE FUNCTION gatehouse.may_sign_in(p_user uuid) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-      AS $$
-        SELECT coalesce((SELECT status = 'active' FROM public.user_profiles WHERE id = p_user), true)
-           AND NOT EXISTS (SELECT 1 FROM gatehouse.accounts WHERE user_id = p_user AND suspended_at IS NOT NULL)
-      $$;
 
     -- SECURITY INVOKER on purpose: the update runs as the administrator's database role.
     CREATE OR REPLACE FUNCTION gatehouse.set_suspended(p_user uuid, p_suspended boolean) RETURNS void
@@ -54,8 +47,11 @@ export async function up(knex: Knex): Promise<void> {
 
     -- The security event log is read as the caller, like every table: whoever may read the
     -- audit trail (it_department, super_admin by default) reads it.
-    -- The session statement, run by the authenticator, now checks idle expiry too.
+    -- The session statement, run by the authenticator, now checks idle expiry and the account too.
     GRANT SELECT (idle_timeout) ON gatehouse.sessions TO gatehouse_authenticator;
+    GRANT EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid)
+      TO gatehouse_authenticator;
+    GRANT EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) TO gatehouse_api;
 
     GRANT SELECT ON gatehouse.security_events TO gatehouse_api;
     GRANT EXECUTE ON FUNCTION gatehouse.email_of(uuid) TO gatehouse_api;
@@ -71,6 +67,9 @@ export async function down(knex: Knex): Promise<void> {
     ALTER TABLE gatehouse.security_events DISABLE ROW LEVEL SECURITY;
     REVOKE SELECT ON gatehouse.security_events FROM gatehouse_api;
     REVOKE SELECT (idle_timeout) ON gatehouse.sessions FROM gatehouse_authenticator;
+    REVOKE EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid)
+      FROM gatehouse_authenticator;
+    REVOKE EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) FROM gatehouse_api;
     DROP TRIGGER IF EXISTS user_profiles_revoke_sessions ON public.user_profiles;
     CREATE OR REPLACE FUNCTION gatehouse.revoke_sessions_of_changed_user() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public

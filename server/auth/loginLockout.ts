@@ -45,28 +45,38 @@ export async function clearFailures(knex: Knex, email: string): Promise<void> {
 
 /**
  * Failed sign-ins per client address, whichever accounts they tried: one address guessing
- * across many emails is stopped even though no single account reaches its limit. Counted in a
- * window; past ADDRESS_FREE_FAILURES in it the address is locked for 15 minutes, doubling
- * per further failure up to a day. A success does not clear it (one good account must not
- * launder a guessing run).
+ * across many emails is stopped even though no single account reaches its limit. Past
+ * `freeFailures` without an hour's pause the address is locked for 15 minutes, doubling per
+ * further failure up to a day. A success does not clear it (one good account must not launder
+ * a guessing run). IPv6 clients are counted per /64, the block one subscriber usually holds.
  */
-const ADDRESS_WINDOW_MINUTES = 15;
+const ADDRESS_PAUSE_MINUTES = 60;
 const ADDRESS_FIRST_LOCK_MINUTES = 15;
+
+/** The key an address is counted under (bound three times): IPv4 as is, IPv6 by its /64. */
+const ADDRESS_KEY = `(CASE WHEN family(?::inet) = 6 THEN network(set_masklen(?::inet, 64))::inet ELSE ?::inet END)`;
+const keyBindings = (address: string) => {
+  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, ''); // IPv4 seen through a dual-stack socket
+  return [plain, plain, plain];
+};
 
 export async function addressLockedUntil(knex: Knex, address: string | undefined): Promise<Date | undefined> {
   if (!address) return undefined;
-  const row = await knex('gatehouse.address_failures').where({ address }).where('locked_until', '>', knex.fn.now()).first('locked_until');
+  const row = await knex('gatehouse.address_failures')
+    .whereRaw(`address = ${ADDRESS_KEY}`, keyBindings(address))
+    .where('locked_until', '>', knex.fn.now())
+    .first('locked_until');
   return row ? new Date(row.locked_until as string) : undefined;
 }
 
 export async function noteAddressFailure(knex: Knex, address: string | undefined, freeFailures: number): Promise<Date | undefined> {
   if (!address) return undefined;
-  // One statement, so concurrent failures from the address all count; `fresh` restarts the window.
-  const fresh = `f.first_failed_at < now() - make_interval(mins => ${ADDRESS_WINDOW_MINUTES})`;
+  // One statement, so concurrent failures from the address all count; an hour's pause starts afresh.
+  const fresh = `f.last_failed_at < now() - make_interval(mins => ${ADDRESS_PAUSE_MINUTES})`;
   const count = `CASE WHEN ${fresh} THEN 1 ELSE f.failed_login_attempts + 1 END`;
   const { rows } = await knex.raw<{ rows: { locked_until: string | null }[] }>(
     `INSERT INTO gatehouse.address_failures AS f (address, failed_login_attempts, first_failed_at, last_failed_at, locked_until)
-     VALUES (?, 1, now(), now(), CASE WHEN 1 >= ? THEN now() + make_interval(mins => ?) END)
+     VALUES (${ADDRESS_KEY}, 1, now(), now(), CASE WHEN 1 >= ? THEN now() + make_interval(mins => ?) END)
      ON CONFLICT (address) DO UPDATE SET
        failed_login_attempts = ${count},
        first_failed_at = CASE WHEN ${fresh} THEN now() ELSE f.first_failed_at END,
@@ -75,7 +85,7 @@ export async function noteAddressFailure(knex: Knex, address: string | undefined
          THEN now() + make_interval(mins => least(? * power(2, ${count} - ?), ?)::int)
          ELSE f.locked_until END
      RETURNING CASE WHEN locked_until > now() THEN locked_until END AS locked_until`,
-    [address, freeFailures, ADDRESS_FIRST_LOCK_MINUTES, freeFailures, ADDRESS_FIRST_LOCK_MINUTES, freeFailures, MAX_LOCK_MINUTES],
+    [...keyBindings(address), freeFailures, ADDRESS_FIRST_LOCK_MINUTES, freeFailures, ADDRESS_FIRST_LOCK_MINUTES, freeFailures, MAX_LOCK_MINUTES],
   );
   const until = rows[0]?.locked_until;
   return until ? new Date(until) : undefined;

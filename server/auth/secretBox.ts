@@ -37,10 +37,13 @@ function decodeBase64Key(text: string, source: string): SecretKey {
  * The key TOTP secrets are sealed with: GATEHOUSE_SECRET_KEY when set, otherwise a key kept in
  * DATA_DIR/secret.key (created on first start, readable by the owner only). The file holds the
  * key in base64, so it can be moved into GATEHOUSE_SECRET_KEY when instances multiply.
- * Throws at start-up on a malformed key: losing it would make every enrolled second factor unusable.
+ * In production the variable is required. Throws at start-up on a malformed key: losing it would make every enrolled second factor unusable.
  */
-export function loadSecretKey(env: Pick<Env, 'GATEHOUSE_SECRET_KEY' | 'DATA_DIR'>): SecretKey {
+export function loadSecretKey(env: Pick<Env, 'GATEHOUSE_SECRET_KEY' | 'DATA_DIR'> & { NODE_ENV?: Env['NODE_ENV'] }): SecretKey {
   if (env.GATEHOUSE_SECRET_KEY !== undefined) return decodeBase64Key(env.GATEHOUSE_SECRET_KEY, 'GATEHOUSE_SECRET_KEY');
+  // In production a key beside the data would travel with every backup of it, and each
+  // instance would make its own: the operator must supply one.
+  if (env.NODE_ENV === 'production') throw new Error('Set GATEHOUSE_SECRET_KEY (32 random bytes in base64, e.g. openssl rand -base64 32) in production.');
   const file = path.resolve(env.DATA_DIR, 'secret.key');
   try {
     return decodeBase64Key(readFileSync(file, 'utf8'), file);

@@ -10,6 +10,7 @@ export type SecurityEventKind =
   | 'logout'
   | 'session_revoked'
   | 'password_changed'
+  | 'password_change_failed'
   | 'password_change_forced'
   | 'two_factor_enrolled'
   | 'two_factor_reset'

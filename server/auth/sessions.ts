@@ -54,6 +54,7 @@ function sessionUserStatement(where = ''): string {
               coalesce(u.raw_app_meta_data->>'role', '') AS role,
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
+        WHERE gatehouse.account_open(u.id) -- a suspension that raced the sign-in still ends the session
      )
      SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned,
             gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"

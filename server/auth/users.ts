@@ -20,7 +20,7 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
       'encrypted_password',
       knex.raw(`coalesce(raw_app_meta_data->>'role', '') AS role`),
       knex.raw(`coalesce(raw_user_meta_data->>'name', email) AS name`),
-      knex.raw('gatehouse.may_sign_in(id) AS active'),
+      knex.raw('gatehouse.account_open(id) AS active'),
       knex.raw('gatehouse.has_two_factor(id) AS "twoFactorEnabled"'),
     )
     .whereRaw('lower(email) = lower(?)', [email])

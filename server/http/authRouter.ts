@@ -75,7 +75,11 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
     const valid = await verifyPassword(user?.encrypted_password, password);
     if (!user || !valid || demoRefused || !user.role) return refuse(email, user, client, 'password', unauthorized(WRONG_CREDENTIALS));
 
-    // Past the password, the answers may differ: only its holder learns of the second factor.
+    // Past the password, the answers may differ: only its holder learns of suspension or a second factor.
+    if (!user.active) {
+      await noteSecurityEvent(knex, { kind: 'login_failed', userId: user.id, email, client, detail: { reason: 'suspended' } });
+      throw forbidden('This account is suspended; ask an administrator.');
+    }
     if (user.twoFactorEnabled) {
       if (!totp) throw new HttpError(401, 'Enter the code from your authenticator app.', undefined, { code: 'two_factor_required' });
       const factor = await verifySecondFactor(knex, user.id, totp, secretKey);
@@ -83,10 +87,6 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
       if (factor === 'backup') await noteSecurityEvent(knex, { kind: 'backup_code_used', userId: user.id, client });
     }
     await clearFailures(knex, email);
-    if (!user.active) {
-      await noteSecurityEvent(knex, { kind: 'login_failed', userId: user.id, email, client, detail: { reason: 'suspended' } });
-      throw forbidden('This account is suspended; ask an administrator.');
-    }
 
     // A token planted before sign-in (session fixation) dies here; the user gets a fresh one.
     const planted = tokenOf(req);
@@ -131,18 +131,24 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
 
   router.post('/password', signedIn, async (req, res) => {
     const user = req.user!;
+    const client = clientOf(req);
     const body = parseBody(passwordChange, req.body, 'Check the highlighted fields.');
+    // A stolen session may not guess the password while sign-in is locked for the account.
+    const lock = await lockedUntil(knex, user.email);
+    if (lock) throw new HttpError(429, `Too many wrong passwords for this account; try again in ${minutesUntil(lock)}.`);
     const account = await findUserByEmail(knex, user.email);
     if (!(await verifyPassword(account?.encrypted_password, body.currentPassword))) {
-      // Guessing the current password from a stolen session counts like any failed sign-in.
       await noteFailure(knex, user.email);
+      await noteSecurityEvent(knex, { kind: 'password_change_failed', userId: user.id, client });
       throw badRequest('Your current password is not right.', { currentPassword: 'This is not your current password.' });
     }
-    await setPassword(knex, user.id, body.newPassword, { mustChange: false, field: 'newPassword', minLength: env.PASSWORD_MIN_LENGTH, who: user });
-    // Every other session ends; this one continues under a new token.
-    const ended = await revokeSessionsOf(knex, user.id, user.sessionId);
-    await rotateSession(knex, req, res, env, user.id);
-    await noteSecurityEvent(knex, { kind: 'password_changed', userId: user.id, client: clientOf(req), detail: { otherSessionsEnded: ended } });
+    await knex.transaction(async (trx) => {
+      await setPassword(trx, user.id, body.newPassword, { mustChange: false, field: 'newPassword', minLength: env.PASSWORD_MIN_LENGTH, who: user });
+      // Every other session ends; this one continues under a new token.
+      const ended = await revokeSessionsOf(trx, user.id, user.sessionId);
+      await rotateSession(trx, req, res, env, user.id);
+      await noteSecurityEvent(trx, { kind: 'password_changed', userId: user.id, client, detail: { otherSessionsEnded: ended } });
+    });
     res.status(204).end();
   });
 

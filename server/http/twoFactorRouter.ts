@@ -9,6 +9,7 @@ import { twoFactorPolicy, type Env } from '../env.js';
 import { badRequest } from './errors.js';
 import { resolveUser } from './requireUser.js';
 import { rotateSession } from './sessionCookies.js';
+import { revokeSessionsOf } from '../auth/sessions.js';
 
 const enableBody = z.object({
   code: z.string({ error: 'Enter the 6-digit code from your app.' }).trim().min(1, 'Enter the 6-digit code from your app.').max(64),
@@ -42,11 +43,16 @@ export function twoFactorRouter(knex: Knex, env: Env, key: SecretKey): Router {
   router.post('/enable', noStore, async (req, res) => {
     const parsed = enableBody.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest('Enter the code from your app.', { code: parsed.error.issues[0]!.message });
-    const userId = req.user!.id;
-    const backupCodes = await confirmEnrolment(knex, userId, parsed.data.code, key);
-    await noteSecurityEvent(knex, { kind: 'two_factor_enrolled', userId, client: clientOf(req) });
-    // Enrolment lifts the gate, a gain in privilege: the token used before it is retired.
-    await rotateSession(knex, req, res, env, userId);
+    const { id: userId, sessionId } = req.user!;
+    const backupCodes = await knex.transaction(async (trx) => {
+      const codes = await confirmEnrolment(trx, userId, parsed.data.code, key);
+      // Enrolment lifts the gate, a gain in privilege: every session opened with the password
+      // alone ends, and this one continues under a new token.
+      const ended = await revokeSessionsOf(trx, userId, sessionId);
+      await rotateSession(trx, req, res, env, userId);
+      await noteSecurityEvent(trx, { kind: 'two_factor_enrolled', userId, client: clientOf(req), detail: { otherSessionsEnded: ended } });
+      return codes;
+    });
     res.json({ backupCodes });
   });
   return router;

@@ -228,7 +228,16 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       },
     }),
   );
-  router.post('/:id/reset-2fa', action('two_factor_reset', { asOwner: (owner, id) => resetTwoFactor(owner, id) }));
+  router.post(
+    '/:id/reset-2fa',
+    action('two_factor_reset', {
+      asOwner: async (owner, id) => {
+        await resetTwoFactor(owner, id);
+        // Whoever holds an open session (perhaps why the factor is reset) must not enrol theirs.
+        return { sessionsRevoked: await revokeSessionsOf(owner, id) };
+      },
+    }),
+  );
   router.post(
     '/:id/force-password-change',
     action('password_change_forced', {

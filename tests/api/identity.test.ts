@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { hashPassword } from '../../server/auth/passwords.js';
@@ -123,6 +124,17 @@ describe('sessions', () => {
     expect((await new ApiClient(server.url).post('/api/auth/login', { email: demoEmail('staff_department'), password: DEMO_PASSWORD })).status).toBe(403);
     const [event] = await eventsOf(id, 'user_suspended');
     expect(event).toMatchObject({ actor_id: await userIdOf('super_admin'), address: expect.any(String) });
+
+    // A sign-in that raced the suspension (its session written after the revocation) is still refused.
+    const raced = new ApiClient(server.url);
+    raced.setCookie('gatehouse_session', 'raced-session-token');
+    await server.db.knex('gatehouse.sessions').insert({
+      token_hash: createHash('sha256').update('raced-session-token').digest('hex'),
+      user_id: id,
+      expires_at: server.db.knex.raw(`now() + interval '1 hour'`),
+    });
+    expect((await raced.get('/api/bookings')).status).toBe(401);
+    expect((await raced.get('/api/auth/me')).status).toBe(401);
   });
 });
 
@@ -168,6 +180,15 @@ describe('passwords', () => {
     expect((await client.post('/api/auth/password', { currentPassword: 'sixth of the series', newPassword: passwords[0] })).status).toBe(204);
     const kept = await server.db.knex('gatehouse.password_history').where({ user_id: await userIdOf('ho_details') }).count({ n: '*' }).first();
     expect(Number(kept?.n)).toBe(5);
+  });
+
+  it('cannot be guessed from an open session while the account is locked', async () => {
+    const client = await signedIn('vendor_list');
+    for (let n = 0; n < 5; n++) await new ApiClient(server.url).post('/api/auth/login', { email: demoEmail('vendor_list'), password: 'wrong' });
+    const attempt = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'locked out passphrase' });
+    expect(attempt.status).toBe(429);
+    expect(await new ApiClient(server.url).post('/api/auth/login', { email: demoEmail('vendor_list'), password: DEMO_PASSWORD })).toMatchObject({ status: 429 });
+    await server.db.knex('gatehouse.login_failures').where({ account: demoEmail('vendor_list') }).delete();
   });
 
   it('a forced change gates every other route until it is done', async () => {
@@ -244,8 +265,15 @@ describe('security events', () => {
     expect((await marketing.get('/api/auth/security-events')).status).toBe(403);
   });
 
-  it('are append-only', async () => {
+  it('are append-only, and only the database\'s own triggers may write them', async () => {
     await expect(server.db.knex('gatehouse.security_events').delete()).rejects.toThrow(/append-only/);
+    await expect(server.db.knex.raw('TRUNCATE gatehouse.security_events')).rejects.toThrow(/append-only/);
+    // An API role cannot forge an event through the definer function the triggers use.
+    const forged = server.apiKnex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL ROLE gatehouse_role_super_admin');
+      await trx.raw(`SELECT gatehouse.note_security_event('login_succeeded', ?::uuid, '{}')`, [await userIdOf('directors')]);
+    });
+    await expect(forged).rejects.toThrow(/permission denied/);
   });
 });
 

@@ -125,6 +125,14 @@ describe('enrolment', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('ends every session opened with the password alone: one opened before enrolment cannot skip the gate', async () => {
+    const passwordOnly = await signedIn('vendor');
+    expect((await passwordOnly.get('/api/meta')).json.code).toBe('two_factor_enrolment_required');
+    await enrol('vendor');
+    expect((await passwordOnly.get('/api/meta')).status).toBe(401);
+    expect((await passwordOnly.get('/api/payment_settlements')).status).toBe(401);
+  });
+
   it('never shows the secret again once enabled: set-up and enable answer 409', async () => {
     const { client, secret } = await enrol('accounts_department');
     const again = await client.post('/api/auth/2fa/setup');

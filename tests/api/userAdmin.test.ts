@@ -241,7 +241,8 @@ describe('other administration', () => {
     expect(await eventsOf(id, 'password_change_forced')).toEqual([expect.objectContaining({ actor_id: adminId })]);
   });
 
-  it('resets a user’s second factor', async () => {
+  it('resets a user’s second factor and ends their sessions, so no open session can enrol its own', async () => {
+    const user = await signedIn('marketing_department');
     const id = await userIdOf('marketing_department');
     await server.db.knex('gatehouse.two_factor').insert({ user_id: id, secret_ciphertext: 'not-a-real-secret', enabled_at: server.db.knex.fn.now() });
     expect((await admin.get(`${USERS}?q=${encodeURIComponent(demoEmail('marketing_department'))}`)).json.items[0].twoFactorEnabled).toBe(true);
@@ -249,6 +250,7 @@ describe('other administration', () => {
     expect(res.status).toBe(200);
     expect(res.json.twoFactorEnabled).toBe(false);
     expect(await server.db.knex('gatehouse.two_factor').where({ user_id: id }).first()).toBeUndefined();
+    expect((await user.post('/api/auth/2fa/setup')).status).toBe(401);
     expect(await eventsOf(id, 'two_factor_reset')).toEqual([expect.objectContaining({ actor_id: adminId })]);
   });
 

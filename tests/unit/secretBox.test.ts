@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -43,6 +43,12 @@ describe('loadSecretKey', () => {
     for (const bad of [randomBytes(16).toString('base64'), 'not base64 at all!', `${raw.toString('base64')}@@`]) {
       expect(() => loadSecretKey({ GATEHOUSE_SECRET_KEY: bad, DATA_DIR: tempDir() })).toThrow(/GATEHOUSE_SECRET_KEY must be 32 random bytes/);
     }
+  });
+
+  it('requires GATEHOUSE_SECRET_KEY in production rather than writing a key beside the data', () => {
+    const dir = tempDir();
+    expect(() => loadSecretKey({ DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(/Set GATEHOUSE_SECRET_KEY/);
+    expect(existsSync(path.join(dir, 'secret.key'))).toBe(false);
   });
 
   it('creates DATA_DIR/secret.key once, owner-readable only, and reads the same key back', () => {

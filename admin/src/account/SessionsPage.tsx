@@ -1,12 +1,14 @@
 import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Title, useLogout, useNotify } from 'react-admin';
+import { Title, useLogout, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import { authCall, describeAgent, formatTime, messageOf, type SessionRow } from './authApi';
 
 /** /account/sessions: the caller's open sessions, each revocable; revoking this one signs out. */
 export default function SessionsPage() {
   const notify = useNotify();
   const logout = useLogout();
+  // A 401 (this session revoked elsewhere, or the user suspended) goes to the login page, as on react-admin's own screens.
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const [rows, setRows] = useState<SessionRow[]>();
   const [failure, setFailure] = useState<string>();
   const [revoking, setRevoking] = useState<string>();
@@ -17,8 +19,11 @@ export default function SessionsPage() {
         setRows(sessions);
         setFailure(undefined);
       },
-      (e: unknown) => setFailure(messageOf(e)),
+      async (e: unknown) => {
+        if (!(await logoutIfAccessDenied(e))) setFailure(messageOf(e));
+      },
     );
+    // Loaded once: the handler is only read on a failure.
   }, []);
   useEffect(load, [load]);
 
@@ -28,7 +33,7 @@ export default function SessionsPage() {
       await authCall(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' });
     } catch (e) {
       setRevoking(undefined);
-      notify(messageOf(e), { type: 'error' });
+      if (!(await logoutIfAccessDenied(e))) notify(messageOf(e), { type: 'error' });
       return;
     }
     // This browser's session is gone: sign out the way the user menu does (the server call is harmless now).

@@ -1,6 +1,6 @@
 import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title } from 'react-admin';
+import { Title, useLogoutIfAccessDenied } from 'react-admin';
 import { authCall, describeAgent, formatTime, messageOf, type SecurityEvent } from '../account/authApi';
 
 /** The kinds the server records, in words (server/auth/securityEvents.ts and the database's triggers). */
@@ -47,6 +47,8 @@ export default function SecurityEventsPage() {
   const [data, setData] = useState<Page>();
   const [failure, setFailure] = useState<string>();
   const [loading, setLoading] = useState(true);
+  // A 401 (session revoked, user suspended) goes to the login page; a 403 stays a message here.
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
   useEffect(() => {
     let live = true;
@@ -60,8 +62,8 @@ export default function SecurityEventsPage() {
         setFailure(undefined);
         setLoading(false);
       },
-      (e: unknown) => {
-        if (!live) return;
+      async (e: unknown) => {
+        if (!live || (await logoutIfAccessDenied(e))) return;
         setFailure(messageOf(e));
         setLoading(false);
       },
@@ -69,6 +71,7 @@ export default function SecurityEventsPage() {
     return () => {
       live = false;
     };
+    // The handler is only read on a failure: not a reason to load again.
   }, [kind, page, perPage]);
 
   return (

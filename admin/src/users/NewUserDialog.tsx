@@ -2,6 +2,7 @@ import ContentCopy from '@mui/icons-material/ContentCopy';
 import Refresh from '@mui/icons-material/Refresh';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, InputAdornment, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { generatePassword } from './generatePassword';
@@ -26,6 +27,7 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [copied, setCopied] = useState(false);
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
   const set = (field: keyof ReturnType<typeof empty>) => (e: { target: { value: string } }) => {
     setValues({ ...values, [field]: e.target.value });
@@ -57,6 +59,8 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
       onCreated(user);
       close();
     } catch (error) {
+      // The administrator's own session ended meanwhile: to the login page.
+      if (await logoutIfAccessDenied(error)) return;
       const fields = fieldErrorsOf(error);
       setErrors(fields);
       // A message the fields already show is not repeated above them.

@@ -1,6 +1,7 @@
 import MoreVert from '@mui/icons-material/MoreVert';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, Menu, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
+import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { changeRole, fieldErrorsOf, messageOf, runUserAction, type StaffUser, type UserAction } from './usersApi';
@@ -57,6 +58,7 @@ export function UserActions({ user, self, onDone }: Props) {
   const [role, setRole] = useState(user.role);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
   if (self) return null;
   const steps: Step[] = [user.status === 'suspended' ? 'reactivate' : 'suspend', 'force-password-change', ...(user.twoFactorEnabled ? (['reset-2fa'] as const) : []), 'role'];
@@ -74,6 +76,8 @@ export function UserActions({ user, self, onDone }: Props) {
       onDone(step === 'role' ? await changeRole(user.id, role) : await runUserAction(user.id, step));
       setStep(undefined);
     } catch (error) {
+      // The administrator's own session ended meanwhile: to the login page.
+      if (await logoutIfAccessDenied(error)) return;
       setFailure(fieldErrorsOf(error).role ?? messageOf(error));
     } finally {
       setBusy(false);

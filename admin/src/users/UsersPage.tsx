@@ -18,7 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useGetIdentity, useNotify } from 'react-admin';
+import { Title, useGetIdentity, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import { humanizeChoice } from '../fields/choiceColor';
 import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
@@ -46,6 +46,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function UsersPage() {
   const notify = useNotify();
   const { identity } = useGetIdentity();
+  // A 401 (session revoked, user suspended) goes to the login page, as on react-admin's own screens.
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const [page, setPage] = useState(0);
@@ -66,8 +68,8 @@ export default function UsersPage() {
         setFailure(undefined);
         setLoading(false);
       },
-      (error: unknown) => {
-        if (!live) return;
+      async (error: unknown) => {
+        if (!live || (await logoutIfAccessDenied(error))) return;
         setFailure(messageOf(error));
         setLoading(false);
       },
@@ -75,6 +77,7 @@ export default function UsersPage() {
     return () => {
       live = false;
     };
+    // The handler is only read on a failure: not a reason to load again.
   }, [q, page, perPage, reload]);
 
   /** A row changed by an action: shown at once, without reloading the page. */

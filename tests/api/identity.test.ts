@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { hashPassword } from '../../server/auth/passwords.js';
+import { demoAccounts } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -11,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const signedIn = async (role: string, password = DEMO_PASSWORD) => {
-  const client = new ApiClient(server.url);
-  await client.login(demoEmail(role), password);
-  return client;
-};
-const userIdOf = async (role: string) => (await server.db.knex('auth.users').where({ email: demoEmail(role) }).first('id')).id as string;
-const eventsOf = (userId: string, kind: string) => server.db.knex('gatehouse.security_events').where({ user_id: userId, kind });
+const { signedIn, userIdOf, eventsOf } = demoAccounts(() => server);
 
 describe('session cookies', () => {
   it('are HttpOnly and SameSite=Lax for the session, script-readable and SameSite=Strict for the CSRF token', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { secretKeyOf } from '../../server/auth/secretBox.js';
 import { resetTwoFactor, verifySecondFactor } from '../../server/auth/twoFactor.js';
+import { demoAccounts } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -31,13 +32,7 @@ async function clearOfStepEdge(marginMs = 4_000): Promise<void> {
   if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
 
-const userIdOf = async (email: string): Promise<string> => (await server.db.knex('auth.users').where({ email }).first('id')).id;
-
-async function signedIn(role: string): Promise<ApiClient> {
-  const client = new ApiClient(server.url);
-  await client.login(demoEmail(role), DEMO_PASSWORD);
-  return client;
-}
+const { signedIn, userIdOf } = demoAccounts(() => server);
 
 /** Enrols `role` all the way; answers the secret and the backup codes. */
 async function enrol(role: string): Promise<{ client: ApiClient; secret: string; backupCodes: string[]; userId: string }> {
@@ -47,7 +42,7 @@ async function enrol(role: string): Promise<{ client: ApiClient; secret: string;
   await clearOfStepEdge();
   const enable = await client.post('/api/auth/2fa/enable', { code: codeAt(setup.json.secret) });
   expect(enable.status).toBe(200);
-  return { client, secret: setup.json.secret, backupCodes: enable.json.backupCodes, userId: await userIdOf(demoEmail(role)) };
+  return { client, secret: setup.json.secret, backupCodes: enable.json.backupCodes, userId: await userIdOf(role) };
 }
 
 function decodeQr(dataUrl: string): string | undefined {
@@ -77,7 +72,7 @@ describe('enrolment', () => {
     expect(uri.searchParams.get('period')).toBe('30');
     expect(uri.searchParams.get('issuer')).toBe('Gatehouse');
 
-    const userId = await userIdOf(email);
+    const userId = await userIdOf('finance_department');
     const stored = await server.db.knex('gatehouse.two_factor').where({ user_id: userId }).first();
     expect(stored.enabled_at).toBeNull();
     expect(stored.secret_ciphertext).toMatch(/^v1:/);

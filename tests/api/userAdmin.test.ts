@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ensureAdministrator } from '../../server/auth/users.js';
 import { migrate } from '../../server/data/migrate.js';
 import { createTestDatabase } from '../support/testDatabase.js';
+import { demoAccounts } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -20,13 +21,7 @@ const USERS = '/api/auth/users';
 /** Passes the policy: long, not common, not built from the user's name or email. */
 const ONE_TIME = 'Quartz-lantern-47-orbit';
 
-const signedIn = async (role: string, password = DEMO_PASSWORD) => {
-  const client = new ApiClient(server.url);
-  await client.login(demoEmail(role), password);
-  return client;
-};
-const userIdOf = async (role: string) => (await server.db.knex('auth.users').where({ email: demoEmail(role) }).first('id')).id as string;
-const eventsOf = (userId: string, kind: string) => server.db.knex('gatehouse.security_events').where({ user_id: userId, kind });
+const { signedIn, userIdOf, eventsOf } = demoAccounts(() => server);
 let mobiles = 0;
 const newUser = (overrides: Record<string, unknown> = {}) => {
   mobiles += 1;
@@ -164,6 +159,9 @@ describe('listing users', () => {
       expect((await it_.post(`${USERS}/${target}/${step}`)).status, step).toBe(403);
     }
     expect((await it_.post(`${USERS}/${target}/role`, { role: 'super_admin' })).status).toBe(403);
+    // Nor their own: no route raises the caller's role.
+    expect((await it_.post(`${USERS}/${await userIdOf('it_department')}/role`, { role: 'super_admin' })).status).toBe(403);
+    expect((await it_.get('/api/auth/me')).json.role).toBe('it_department');
 
     expect((await (await signedIn('hr_department')).get(USERS)).status).toBe(200);
     for (const role of ['finance_department', 'customer', 'vendor']) {

@@ -5,7 +5,7 @@ import { Title, useLogout } from 'react-admin';
 import { Navigate } from 'react-router-dom';
 import { AppLayout } from '../layout/AppLayout';
 import { fetchMe, type Me } from '../providers/authProvider';
-import { messageOf } from './authApi';
+import { messageOf } from '../providers/apiCall';
 import { GATE_PATHS, type Gate } from './gate';
 
 type MeState = { status: 'loading' } | { status: 'signedOut' } | { status: 'failed'; message: string } | { status: 'ready'; me: Me };

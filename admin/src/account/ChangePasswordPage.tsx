@@ -2,7 +2,7 @@ import { Alert, Box, Button, CircularProgress, Stack, TextField } from '@mui/mat
 import { useState, type FormEvent } from 'react';
 import { useNotify } from 'react-admin';
 import { AccountShell, type AccountPageProps } from './AccountShell';
-import { fieldErrorsOf, messageOf, postJson, statusOf } from './authApi';
+import { fieldErrorsOf, messageOf, postJson, statusOf } from '../providers/apiCall';
 import { reloadApp } from './gate';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';

@@ -1,7 +1,8 @@
 import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useLogout, useLogoutIfAccessDenied, useNotify } from 'react-admin';
-import { authCall, describeAgent, formatTime, messageOf, type SessionRow } from './authApi';
+import { apiCall, messageOf } from '../providers/apiCall';
+import { describeAgent, formatTime, type SessionRow } from './authApi';
 
 /** /account/sessions: the caller's open sessions, each revocable; revoking this one signs out. */
 export default function SessionsPage() {
@@ -14,7 +15,7 @@ export default function SessionsPage() {
   const [revoking, setRevoking] = useState<string>();
 
   const load = useCallback(() => {
-    authCall<SessionRow[]>('/api/auth/sessions').then(
+    apiCall<SessionRow[]>('/api/auth/sessions').then(
       (sessions) => {
         setRows(sessions);
         setFailure(undefined);
@@ -30,7 +31,7 @@ export default function SessionsPage() {
   async function revoke(session: SessionRow) {
     setRevoking(session.id);
     try {
-      await authCall(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' });
+      await apiCall(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' });
     } catch (e) {
       setRevoking(undefined);
       if (!(await logoutIfAccessDenied(e))) notify(messageOf(e), { type: 'error' });

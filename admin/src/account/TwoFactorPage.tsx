@@ -3,7 +3,8 @@ import { Alert, Box, Button, CircularProgress, Stack, TextField, Typography } fr
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { AccountShell, type AccountPageProps } from './AccountShell';
-import { authCall, fieldErrorsOf, messageOf, postJson, statusOf, type TwoFactorSetup, type TwoFactorStatus } from './authApi';
+import { apiCall, fieldErrorsOf, messageOf, postJson, statusOf } from '../providers/apiCall';
+import type { TwoFactorSetup, TwoFactorStatus } from './authApi';
 import { reloadApp } from './gate';
 
 /** The key in groups of four, as authenticator apps show it for typing in. */
@@ -113,7 +114,7 @@ function TwoFactor({ me, gated }: AccountPageProps) {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    authCall<TwoFactorStatus>('/api/auth/2fa').then(setStatus, (e: unknown) => setFailure(messageOf(e)));
+    apiCall<TwoFactorStatus>('/api/auth/2fa').then(setStatus, (e: unknown) => setFailure(messageOf(e)));
   }, []);
   useEffect(load, [load]);
 

@@ -1,30 +1,4 @@
-import { fetchUtils } from 'react-admin';
-import { withCsrf } from '../providers/csrf';
-
-/** A call to /api/auth/...: the session cookie and the CSRF header ride along; errors are HttpErrors with the server's body. */
-export async function authCall<T>(url: string, options: fetchUtils.Options = {}): Promise<T> {
-  const { json } = await fetchUtils.fetchJson(url, { ...options, headers: withCsrf(options.headers), credentials: 'same-origin' });
-  return json as T;
-}
-
-export const postJson = <T>(url: string, body?: unknown) =>
-  authCall<T>(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
-
-/** The server's message for a failed call. */
-export function messageOf(error: unknown): string {
-  const body = (error as { body?: { message?: unknown } } | undefined)?.body;
-  if (typeof body?.message === 'string' && body.message) return body.message;
-  return error instanceof Error && error.message ? error.message : 'The server could not be reached.';
-}
-
-/** The per-field messages of a 400 (`errors: { field: message }`). */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  const errors = (error as { body?: { errors?: Record<string, unknown> } } | undefined)?.body?.errors ?? {};
-  return Object.fromEntries(Object.entries(errors).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-export const statusOf = (error: unknown): number | undefined => (error as { status?: number } | undefined)?.status;
-
+/** What the account pages exchange with /api/auth, and how they show it. */
 export interface TwoFactorStatus {
   enabled: boolean;
   required: boolean;

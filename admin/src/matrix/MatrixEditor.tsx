@@ -21,7 +21,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { useMeta } from '../meta/useMeta';
 import { MatrixCell } from './MatrixCell';
-import { fetchMatrix, messageOf, resetOverride, saveRow, statusOf } from './matrixApi';
+import { messageOf, statusOf } from '../providers/apiCall';
+import { fetchMatrix, resetOverride, saveRow } from './matrixApi';
 import {
   cellState,
   humanize,

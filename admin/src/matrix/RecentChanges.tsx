@@ -17,7 +17,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { fetchChanges, messageOf } from './matrixApi';
+import { messageOf } from '../providers/apiCall';
+import { fetchChanges } from './matrixApi';
 import { diffActions, letterOf, roleLabel, type MatrixChange } from './matrixModel';
 
 interface RecentChangesProps {

@@ -24,7 +24,7 @@ import { useEffect, useState } from 'react';
 import { TabbedShowLayout, fetchUtils, useRecordContext } from 'react-admin';
 import type { HistoryEntryDto } from '../../../server/http/historyRouter';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
-import { messageOf } from '../matrix/matrixApi';
+import { messageOf } from '../providers/apiCall';
 import { roleLabel } from '../matrix/matrixModel';
 
 /** Resources whose changes are not recorded: the trail itself (views have no changes of their own). */

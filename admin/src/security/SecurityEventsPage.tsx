@@ -1,7 +1,8 @@
 import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useLogoutIfAccessDenied } from 'react-admin';
-import { authCall, describeAgent, formatTime, messageOf, type SecurityEvent } from '../account/authApi';
+import { describeAgent, formatTime, type SecurityEvent } from '../account/authApi';
+import { apiCall, messageOf } from '../providers/apiCall';
 
 /** The kinds the server records, in words (server/auth/securityEvents.ts and the database's triggers). */
 export const EVENT_KINDS: Record<string, string> = {
@@ -55,7 +56,7 @@ export default function SecurityEventsPage() {
     const query = new URLSearchParams({ page: String(page + 1), perPage: String(perPage) });
     if (kind) query.set('kind', kind);
     setLoading(true);
-    authCall<Page>(`/api/auth/security-events?${query}`).then(
+    apiCall<Page>(`/api/auth/security-events?${query}`).then(
       (result) => {
         if (!live) return;
         setData(result);

@@ -6,7 +6,8 @@ import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { generatePassword } from './generatePassword';
-import { createUser, fieldErrorsOf, messageOf, type StaffUser } from './usersApi';
+import { fieldErrorsOf, messageOf } from '../providers/apiCall';
+import { createUser, type StaffUser } from './usersApi';
 
 interface Props {
   open: boolean;

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
-import { changeRole, fieldErrorsOf, messageOf, runUserAction, type StaffUser, type UserAction } from './usersApi';
+import { fieldErrorsOf, messageOf } from '../providers/apiCall';
+import { changeRole, runUserAction, type StaffUser, type UserAction } from './usersApi';
 
 type Step = UserAction | 'role';
 

@@ -22,7 +22,8 @@ import { Title, useGetIdentity, useLogoutIfAccessDenied, useNotify } from 'react
 import { humanizeChoice } from '../fields/choiceColor';
 import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
-import { listUsers, messageOf, type StaffUser, type StaffUserPage } from './usersApi';
+import { messageOf } from '../providers/apiCall';
+import { listUsers, type StaffUser, type StaffUserPage } from './usersApi';
 
 const STATUS_COLOR: Record<string, 'success' | 'error' | 'default'> = { active: 'success', suspended: 'error' };
 

@@ -1,7 +1,9 @@
-import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
-import { Title, useLogout, useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { useLogout, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import { apiCall, messageOf } from '../providers/apiCall';
+import { useApiLoad } from '../providers/useApiLoad';
+import { ScreenHeading } from '../screens/ScreenHeading';
 import { describeAgent, formatTime, type SessionRow } from './authApi';
 
 /** /account/sessions: the caller's open sessions, each revocable; revoking this one signs out. */
@@ -10,23 +12,8 @@ export default function SessionsPage() {
   const logout = useLogout();
   // A 401 (this session revoked elsewhere, or the user suspended) goes to the login page, as on react-admin's own screens.
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const [rows, setRows] = useState<SessionRow[]>();
-  const [failure, setFailure] = useState<string>();
+  const { data: rows, failure, reload } = useApiLoad(() => apiCall<SessionRow[]>('/api/auth/sessions'), []);
   const [revoking, setRevoking] = useState<string>();
-
-  const load = useCallback(() => {
-    apiCall<SessionRow[]>('/api/auth/sessions').then(
-      (sessions) => {
-        setRows(sessions);
-        setFailure(undefined);
-      },
-      async (e: unknown) => {
-        if (!(await logoutIfAccessDenied(e))) setFailure(messageOf(e));
-      },
-    );
-    // Loaded once: the handler is only read on a failure.
-  }, []);
-  useEffect(load, [load]);
 
   async function revoke(session: SessionRow) {
     setRevoking(session.id);
@@ -41,18 +28,12 @@ export default function SessionsPage() {
     if (session.current) return void logout({ signOut: true });
     setRevoking(undefined);
     notify('The session has been revoked.', { type: 'info' });
-    load();
+    reload();
   }
 
   return (
     <Box sx={{ py: 3, px: { xs: 1, md: 2 }, maxWidth: 1200 }}>
-      <Title title="My sessions" />
-      <Typography variant="h5" component="h1" sx={{ fontWeight: 600, mb: 0.5 }}>
-        My sessions
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Every browser signed in as you. Revoke any you do not recognise, then change your password.
-      </Typography>
+      <ScreenHeading title="My sessions" subtitle="Every browser signed in as you. Revoke any you do not recognise, then change your password." />
       {failure && <Alert severity="error">{failure}</Alert>}
       {!rows && !failure && <CircularProgress aria-label="Loading" />}
       {rows && (

@@ -1,8 +1,10 @@
-import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Title, useLogoutIfAccessDenied } from 'react-admin';
+import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
 import { describeAgent, formatTime, type SecurityEvent } from '../account/authApi';
-import { apiCall, messageOf } from '../providers/apiCall';
+import { apiCall } from '../providers/apiCall';
+import { useApiLoad } from '../providers/useApiLoad';
+import { ScreenHeading } from '../screens/ScreenHeading';
+import { ServerPagination } from '../screens/ServerPagination';
 
 /** The kinds the server records, in words (server/auth/securityEvents.ts and the database's triggers). */
 export const EVENT_KINDS: Record<string, string> = {
@@ -13,6 +15,7 @@ export const EVENT_KINDS: Record<string, string> = {
   logout: 'Signed out',
   session_revoked: 'Session revoked',
   password_changed: 'Password changed',
+  password_change_failed: 'Password change refused',
   password_change_forced: 'Password change required',
   two_factor_enrolled: 'Two-factor turned on',
   two_factor_reset: 'Two-factor reset',
@@ -45,46 +48,15 @@ export default function SecurityEventsPage() {
   const [kind, setKind] = useState('');
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(50);
-  const [data, setData] = useState<Page>();
-  const [failure, setFailure] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  // A 401 (session revoked, user suspended) goes to the login page; a 403 stays a message here.
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-
-  useEffect(() => {
-    let live = true;
+  const { data, failure, loading } = useApiLoad(() => {
     const query = new URLSearchParams({ page: String(page + 1), perPage: String(perPage) });
     if (kind) query.set('kind', kind);
-    setLoading(true);
-    apiCall<Page>(`/api/auth/security-events?${query}`).then(
-      (result) => {
-        if (!live) return;
-        setData(result);
-        setFailure(undefined);
-        setLoading(false);
-      },
-      async (e: unknown) => {
-        if (!live || (await logoutIfAccessDenied(e))) return;
-        setFailure(messageOf(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // The handler is only read on a failure: not a reason to load again.
+    return apiCall<Page>(`/api/auth/security-events?${query}`);
   }, [kind, page, perPage]);
 
   return (
     <Box sx={{ py: 3, px: { xs: 1, md: 2 } }}>
-      <Title title="Security events" />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Box sx={{ flex: 1, minWidth: 240 }}>
-          <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
-            Security events
-          </Typography>
-          <Typography color="text.secondary">Sign-ins, lockouts, two-factor and password changes, suspensions and role changes.</Typography>
-        </Box>
+      <ScreenHeading title="Security events" subtitle="Sign-ins, lockouts, two-factor and password changes, suspensions and role changes.">
         {loading && <CircularProgress size={20} aria-label="Loading" />}
         <TextField
           select
@@ -107,7 +79,7 @@ export default function SecurityEventsPage() {
             </MenuItem>
           ))}
         </TextField>
-      </Box>
+      </ScreenHeading>
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       {data && (
         <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
@@ -151,16 +123,14 @@ export default function SecurityEventsPage() {
               })}
             </TableBody>
           </Table>
-          <TablePagination
-            component="div"
-            count={data.total}
+          <ServerPagination
+            total={data.total}
             page={page}
-            rowsPerPage={perPage}
-            rowsPerPageOptions={[25, 50, 100, 200]}
-            onPageChange={(_, next) => setPage(next)}
-            onRowsPerPageChange={(e) => {
-              setPerPage(Number(e.target.value));
-              setPage(0);
+            perPage={perPage}
+            sizes={[25, 50, 100, 200]}
+            onChange={(nextPage, nextPerPage) => {
+              setPage(nextPage);
+              setPerPage(nextPerPage);
             }}
           />
         </TableContainer>

@@ -12,18 +12,19 @@ import {
   TableCell,
   TableContainer,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useGetIdentity, useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import { useGetIdentity, useNotify } from 'react-admin';
 import { humanizeChoice } from '../fields/choiceColor';
 import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
-import { messageOf } from '../providers/apiCall';
-import { listUsers, type StaffUser, type StaffUserPage } from './usersApi';
+import { useApiLoad } from '../providers/useApiLoad';
+import { ScreenHeading } from '../screens/ScreenHeading';
+import { ServerPagination } from '../screens/ServerPagination';
+import { listUsers, type StaffUser } from './usersApi';
 
 const STATUS_COLOR: Record<string, 'success' | 'error' | 'default'> = { active: 'success', suspended: 'error' };
 
@@ -47,53 +48,19 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function UsersPage() {
   const notify = useNotify();
   const { identity } = useGetIdentity();
-  // A 401 (session revoked, user suspended) goes to the login page, as on react-admin's own screens.
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
-  const [data, setData] = useState<StaffUserPage>();
-  const [failure, setFailure] = useState<string>();
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    listUsers({ q, page: page + 1, perPage }).then(
-      (result) => {
-        if (!live) return;
-        setData(result);
-        setFailure(undefined);
-        setLoading(false);
-      },
-      async (error: unknown) => {
-        if (!live || (await logoutIfAccessDenied(error))) return;
-        setFailure(messageOf(error));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // The handler is only read on a failure: not a reason to load again.
-  }, [q, page, perPage, reload]);
+  const { data, setData, failure, loading, reload } = useApiLoad(() => listUsers({ q, page: page + 1, perPage }), [q, page, perPage]);
 
   /** A row changed by an action: shown at once, without reloading the page. */
   const replace = (user: StaffUser) => setData((d) => d && { ...d, items: d.items.map((u) => (u.id === user.id ? user : u)) });
 
   return (
     <Box sx={{ py: 3, px: { xs: 1, md: 2 } }}>
-      <Title title="Users" />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Box sx={{ flex: 1, minWidth: 240 }}>
-          <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
-            Users
-          </Typography>
-          <Typography color="text.secondary">Staff accounts: roles, status, last sign-in and sign-in safeguards.</Typography>
-        </Box>
+      <ScreenHeading title="Users" subtitle="Staff accounts: roles, status, last sign-in and sign-in safeguards.">
         {loading && <CircularProgress size={20} aria-label="Loading" />}
         <TextField
           size="small"
@@ -111,7 +78,7 @@ export default function UsersPage() {
             New user
           </Button>
         )}
-      </Box>
+      </ScreenHeading>
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       {data && (
         <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
@@ -163,16 +130,14 @@ export default function UsersPage() {
               ))}
             </TableBody>
           </Table>
-          <TablePagination
-            component="div"
-            count={data.total}
+          <ServerPagination
+            total={data.total}
             page={page}
-            rowsPerPage={perPage}
-            rowsPerPageOptions={[10, 25, 50, 100]}
-            onPageChange={(_, next) => setPage(next)}
-            onRowsPerPageChange={(e) => {
-              setPerPage(Number(e.target.value));
-              setPage(0);
+            perPage={perPage}
+            sizes={[10, 25, 50, 100]}
+            onChange={(nextPage, nextPerPage) => {
+              setPage(nextPage);
+              setPerPage(nextPerPage);
             }}
           />
         </TableContainer>
@@ -183,7 +148,7 @@ export default function UsersPage() {
         onClose={() => setCreating(false)}
         onCreated={(user) => {
           notify(`${user.email} created; they must change the one-time password at first sign-in.`, { type: 'success' });
-          setReload((n) => n + 1);
+          reload();
         }}
       />
     </Box>

@@ -24,7 +24,8 @@ const schema = z.object({
   GATEHOUSE_SCHEMAS: z.string().optional(),
   /** Absolute session lifetime, and the idle time after which an unused session ends. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  // At least 2: a session's last activity is recorded at most once a minute.
+  SESSION_IDLE_MINUTES: z.coerce.number().min(2).default(30),
   /**
    * Which proxies' X-Forwarded-For to believe for the client address (Express's "trust proxy":
    * 'loopback', a subnet list like '10.0.0.0/8', or a hop count). Lockouts and the security

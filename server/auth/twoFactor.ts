@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
@@ -44,9 +44,10 @@ function matchingSteps(secret: Secret, code: string, nowMs = Date.now()): number
 
 export const normaliseBackupCode = (code: string) => code.toLowerCase().replace(/[\s-]+/g, '');
 
-// Codes carry ~50 random bits, so a fast hash suffices; the user id keeps equal codes of two users apart.
-const hashBackupCode = (userId: string, code: string) =>
-  createHash('sha256').update(`${userId}:${normaliseBackupCode(code)}`).digest('hex');
+// Codes carry ~50 random bits; keyed with the server's secret key, a leaked table cannot be
+// searched offline for them, and the user id keeps equal codes of two users apart.
+const hashBackupCode = (key: SecretKey, userId: string, code: string) =>
+  createHmac('sha256', key).update(`backup-code:${userId}:${normaliseBackupCode(code)}`).digest('hex');
 
 function newBackupCode(): string {
   const symbols = Array.from({ length: BACKUP_GROUP * 2 }, () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)]);
@@ -108,7 +109,7 @@ export async function confirmEnrolment(knex: Knex, userId: string, code: string,
       .update({ enabled_at: trx.fn.now(), last_used_step: step });
     if (enabled === 0) throw conflict('The two-factor set-up changed meanwhile; start it again.');
     await trx('gatehouse.backup_codes').where({ user_id: userId }).delete();
-    await trx('gatehouse.backup_codes').insert(codes.map((c) => ({ user_id: userId, code_hash: hashBackupCode(userId, c) })));
+    await trx('gatehouse.backup_codes').insert(codes.map((c) => ({ user_id: userId, code_hash: hashBackupCode(key, userId, c) })));
   });
   return codes;
 }
@@ -134,7 +135,7 @@ export async function verifySecondFactor(knex: Knex, userId: string, code: strin
   const typed = normaliseBackupCode(code);
   if (typed.length !== BACKUP_GROUP * 2) return false;
   const used = await knex('gatehouse.backup_codes')
-    .where({ user_id: userId, code_hash: hashBackupCode(userId, typed) })
+    .where({ user_id: userId, code_hash: hashBackupCode(key, userId, typed) })
     .whereNull('used_at')
     .update({ used_at: knex.fn.now() })
     .returning('id');

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { SecretKey } from '../auth/secretBox.js';
 import { clientOf, noteSecurityEvent } from '../auth/securityEvents.js';
-import { twoFactorRequired } from '../auth/sessionGate.js';
+import { gateRefusal, twoFactorRequired } from '../auth/sessionGate.js';
 import { confirmEnrolment, startEnrolment, twoFactorStatus } from '../auth/twoFactor.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import { badRequest } from './errors.js';
@@ -33,6 +33,12 @@ export function twoFactorRouter(knex: Knex, env: Env, key: SecretKey): Router {
   router.get('/', async (req, res) => {
     const status = await twoFactorStatus(knex, req.user!.id);
     res.json({ enabled: status.enabled, required: twoFactorRequired(req.user!, policy), backupCodesLeft: status.backupCodesLeft });
+  });
+
+  // The gates come in order: a one-time or forced password is replaced before a factor is enrolled.
+  router.use((req, _res, next) => {
+    if (req.method !== 'GET' && req.user!.mustChangePassword) throw gateRefusal('password_change_required');
+    next();
   });
 
   router.post('/setup', noStore, async (req, res) => {

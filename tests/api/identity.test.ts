@@ -194,6 +194,8 @@ describe('passwords', () => {
     expect(meta.status).toBe(403);
     expect(meta.json.code).toBe('password_change_required');
     expect((await client.get('/api/bookings')).json.code).toBe('password_change_required');
+    // The gates come in order: no second factor is enrolled on a password about to be replaced.
+    expect((await client.post('/api/auth/2fa/setup')).json.code).toBe('password_change_required');
     expect((await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(204);
     expect((await client.get('/api/auth/me')).json.gate).toBeNull();
     expect((await client.get('/api/meta')).status).toBe(200);

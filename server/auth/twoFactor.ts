@@ -2,7 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
-import { badRequest, conflict } from '../http/errors.js';
+import { badRequest, conflict, HttpError } from '../http/errors.js';
 import { decryptSecret, encryptSecret, type SecretKey } from './secretBox.js';
 
 /** RFC 6238 as every authenticator app reads it by default: SHA-1, 6 digits, 30-second steps. */
@@ -85,8 +85,14 @@ interface FactorRow {
 const factorOf = (knex: Knex, userId: string): Promise<FactorRow | undefined> =>
   knex('gatehouse.two_factor').where({ user_id: userId }).first('secret_ciphertext', 'enabled_at', 'last_used_step');
 
-const secretOf = (row: FactorRow, userId: string, key: SecretKey) =>
-  Secret.fromBase32(decryptSecret(row.secret_ciphertext, key, sealContext(userId)));
+/** The user's TOTP secret; a 503 naming the cause when it does not open (the key was changed or lost). */
+function secretOf(row: FactorRow, userId: string, key: SecretKey): Secret {
+  try {
+    return Secret.fromBase32(decryptSecret(row.secret_ciphertext, key, sealContext(userId)));
+  } catch {
+    throw new HttpError(503, 'Two-factor sign-in is unavailable: the server cannot read the enrolled secret (its GATEHOUSE_SECRET_KEY changed). Ask an administrator.');
+  }
+}
 
 /**
  * Finishes enrolment with a first valid code: the factor is on, that code's step is spent,

@@ -197,6 +197,15 @@ describe('second factor checks', () => {
     expect(await verifySecondFactor(server.db.knex, userId, 'abcde-fghjk', key)).toBe(false);
   });
 
+  it('say plainly that the secret key changed, rather than failing obscurely', async () => {
+    const { secret, userId } = await enrol('fo_department');
+    const otherKey = secretKeyOf(randomBytes(32));
+    await expect(verifySecondFactor(server.db.knex, userId, codeAt(secret, 1), otherKey)).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/GATEHOUSE_SECRET_KEY changed/),
+    });
+  });
+
   it('are gone after a reset, and enrolment starts afresh', async () => {
     const { client, backupCodes, secret, userId } = await enrol('staff_department');
     await resetTwoFactor(server.db.knex, userId);

@@ -12,6 +12,7 @@ export type SecurityEventKind =
   | 'password_changed'
   | 'password_change_failed'
   | 'password_change_forced'
+  | 'password_reset'
   | 'two_factor_enrolled'
   | 'two_factor_reset'
   | 'two_factor_failed'

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { ROLES } from '../../permissions/vocabulary.js';
+import { setPassword } from '../auth/passwordChange.js';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwordPolicy.js';
 import { clientOf, noteSecurityEvent, type SecurityEventKind } from '../auth/securityEvents.js';
 import type { SessionUser } from '../auth/sessions.js';
@@ -17,6 +18,7 @@ import {
   type ProfileTable,
   type StaffUser,
 } from '../auth/staffUsers.js';
+import { clearFailures } from '../auth/loginLockout.js';
 import { resetTwoFactor } from '../auth/twoFactor.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
@@ -70,6 +72,7 @@ type NewUserBody = z.infer<typeof newUserBody>;
 
 const userId = z.uuid();
 const roleBody = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles.' }) });
+const oneTimePasswordBody = newUserBody.pick({ password: true });
 
 const fieldErrors = (issues: readonly z.core.$ZodIssue[]) => {
   const errors: Record<string, string> = {};
@@ -132,6 +135,7 @@ function translated(err: unknown): unknown {
  * - POST /:id/suspend, /:id/reactivate           → StaffUser (gatehouse.set_suspended as the caller)
  * - POST /:id/role                   {role} → StaffUser (written as the caller; their sessions end)
  * - POST /:id/reset-2fa, /:id/force-password-change → StaffUser
+ * - POST /:id/reset-password         {password} → StaffUser (a one-time password; their sessions end)
  *
  * Every change is first authorised in the caller's own transaction (CASL, then the database
  * as the caller); suspension runs there entirely, so RLS, column privileges and the audit
@@ -186,7 +190,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     kind: SecurityEventKind | undefined,
     steps: {
       inCaller?: (trx: Knex.Transaction, targetId: string, body: unknown) => Promise<void>;
-      asOwner?: (owner: Knex.Transaction, targetId: string) => Promise<Record<string, unknown> | void>;
+      asOwner?: (owner: Knex.Transaction, targetId: string, body: unknown) => Promise<Record<string, unknown> | void>;
     },
   ) =>
     async (req: Request, res: Response) => {
@@ -207,7 +211,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       });
       if (steps.asOwner || kind) {
         await knex.transaction(async (owner) => {
-          const detail = (await steps.asOwner?.(owner, targetId)) ?? undefined;
+          const detail = (await steps.asOwner?.(owner, targetId, req.body)) ?? undefined;
           if (kind) await noteSecurityEvent(owner, { kind, userId: targetId, actorId: actor.id, client: clientOf(req), detail });
         });
       }
@@ -245,6 +249,27 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         await requirePasswordChange(owner, id);
         // The flag is read by the session statement, but a session opened before must not
         // carry on meanwhile: the user signs in again and meets the gate.
+        return { sessionsRevoked: await revokeSessionsOf(owner, id) };
+      },
+    }),
+  );
+  router.post(
+    '/:id/reset-password',
+    action('password_reset', {
+      asOwner: async (owner, id, body) => {
+        const parsed = oneTimePasswordBody.safeParse(body);
+        if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+        // The target's own name and email, so the one-time password may not be built from them either.
+        const target = (await findStaffUser(owner, profiles(), id))!; // exists: action() checked
+        await setPassword(owner, id, parsed.data.password, {
+          mustChange: true,
+          field: 'password',
+          minLength: env.PASSWORD_MIN_LENGTH,
+          who: { email: target.email, name: target.name },
+        });
+        // The administrator vouched for the user: a lock earned by forgetting the old password ends.
+        await clearFailures(owner, target.email);
+        // Whoever holds a session now may be who took the account over: nobody carries on with the old password's sessions.
         return { sessionsRevoked: await revokeSessionsOf(owner, id) };
       },
     }),

@@ -155,9 +155,11 @@ describe('listing users', () => {
     );
     const target = await userIdOf('advocate');
     expect((await it_.post(USERS, newUser())).status).toBe(403);
-    for (const step of ['suspend', 'reactivate', 'reset-2fa', 'force-password-change']) {
-      expect((await it_.post(`${USERS}/${target}/${step}`)).status, step).toBe(403);
+    for (const step of ['suspend', 'reactivate', 'reset-2fa', 'force-password-change', 'reset-password']) {
+      expect((await it_.post(`${USERS}/${target}/${step}`, { password: ONE_TIME })).status, step).toBe(403);
     }
+    // Refused before anything happened: the target's password is the one it was.
+    expect((await tryLogin(demoEmail('advocate'), DEMO_PASSWORD)).status).toBe(200);
     expect((await it_.post(`${USERS}/${target}/role`, { role: 'super_admin' })).status).toBe(403);
     // Nor their own: no route raises the caller's role.
     expect((await it_.post(`${USERS}/${await userIdOf('it_department')}/role`, { role: 'super_admin' })).status).toBe(403);
@@ -210,8 +212,8 @@ describe('suspending', () => {
   });
 
   it('never lets anyone act on their own account', async () => {
-    for (const step of ['suspend', 'reactivate', 'reset-2fa', 'force-password-change']) {
-      const res = await admin.post(`${USERS}/${adminId}/${step}`);
+    for (const step of ['suspend', 'reactivate', 'reset-2fa', 'force-password-change', 'reset-password']) {
+      const res = await admin.post(`${USERS}/${adminId}/${step}`, { password: ONE_TIME });
       expect(res.status, step).toBe(403);
     }
     expect((await admin.post(`${USERS}/${adminId}/role`, { role: 'customer' })).status).toBe(403);
@@ -221,6 +223,7 @@ describe('suspending', () => {
   it('answers 404 for a user that does not exist', async () => {
     expect((await admin.post(`${USERS}/00000000-0000-4000-8000-000000000000/suspend`)).status).toBe(404);
     expect((await admin.post(`${USERS}/not-a-uuid/suspend`)).status).toBe(404);
+    expect((await admin.post(`${USERS}/00000000-0000-4000-8000-000000000000/reset-password`, { password: ONE_TIME })).status).toBe(404);
   });
 });
 
@@ -261,6 +264,53 @@ describe('other administration', () => {
     expect((await user.get('/api/meta')).status).toBe(401);
     expect((await admin.post(`${USERS}/${id}/role`, { role: 'emperor' })).json.errors.role).toEqual(expect.any(String));
     expect(await eventsOf(id, 'role_changed')).toEqual([expect.objectContaining({ actor_id: adminId })]);
+  });
+});
+
+describe('setting a one-time password', () => {
+  it('replaces a forgotten password: open sessions end, the old one is refused, the new one is gated', async () => {
+    const user = await signedIn('staff_department');
+    const id = await userIdOf('staff_department');
+    const email = demoEmail('staff_department');
+    expect((await user.get('/api/meta')).status).toBe(200);
+    // They forgot it, and locked the account trying.
+    for (let n = 0; n < 5; n++) await tryLogin(email, 'misremembered');
+    expect((await tryLogin(email, DEMO_PASSWORD)).status).toBe(429);
+
+    const res = await admin.post(`${USERS}/${id}/reset-password`, { password: ONE_TIME });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ id, mustChangePassword: true });
+    expect((await user.get('/api/meta')).status).toBe(401);
+    expect((await tryLogin(email, DEMO_PASSWORD)).status).toBe(401);
+    const again = new ApiClient(server.url);
+    const login = await again.post('/api/auth/login', { email, password: ONE_TIME });
+    expect(login.status).toBe(200);
+    expect(login.json.gate).toBe('password_change_required');
+    expect((await again.get('/api/meta')).json.code).toBe('password_change_required');
+    const [event] = await eventsOf(id, 'password_reset');
+    expect(event).toMatchObject({ actor_id: adminId, detail: { sessionsRevoked: 1 } });
+    expect(event.address).toBeTruthy();
+
+    // The history applies as to any new password: the same one again is refused.
+    const repeated = await admin.post(`${USERS}/${id}/reset-password`, { password: ONE_TIME });
+    expect(repeated.status).toBe(400);
+    expect(repeated.json.errors.password).toMatch(/not used/);
+    expect((await again.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses a missing, weak, common or personal password per field, and changes nothing', async () => {
+    const user = await signedIn('employee');
+    const id = await userIdOf('employee');
+    const email = demoEmail('employee');
+    for (const password of [undefined, 'short-1', 'password1234', `${email.split('@')[0]}-Quartz-47`]) {
+      const res = await admin.post(`${USERS}/${id}/reset-password`, { password });
+      expect(res.status, password).toBe(400);
+      expect(res.json.errors, password).toEqual({ password: expect.any(String) });
+    }
+    expect((await user.get('/api/meta')).status).toBe(200);
+    expect((await tryLogin(email, DEMO_PASSWORD)).status).toBe(200);
+    expect(await server.db.knex('gatehouse.accounts').where({ user_id: id }).first('must_change_password')).not.toEqual({ must_change_password: true });
+    expect(await eventsOf(id, 'password_reset')).toEqual([]);
   });
 });
 

@@ -243,6 +243,17 @@ describe('account screens in the browser', () => {
     await loginForm(user).waitFor();
     await runRowAction(admin, newUser.email, 'Reactivate', 'Reactivate this user?', 'Reactivate');
     await row.getByText('Active', { exact: true }).waitFor();
+
+    // A forgotten password: the administrator sets a generated one-time password to pass on.
+    await admin.getByRole('button', { name: `Actions for ${newUser.email}` }).click();
+    await admin.getByRole('menuitem', { name: 'Set one-time password' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Set a one-time password?' });
+    expect(await dialog.getByLabel('One-time password').inputValue()).toMatch(GENERATED);
+    await dialog.getByRole('button', { name: 'Set password', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByText(`${newUser.email}: one-time password set.`).waitFor();
+    await row.getByText('Must change', { exact: true }).waitFor();
+    await expect(accountOf(newUser.email)).resolves.toMatchObject({ mustChange: true });
   });
 
   it('lists a user\'s two sessions and revokes the other one, which then meets the login page', { timeout: 90_000 }, async () => {

@@ -17,6 +17,7 @@ export const EVENT_KINDS: Record<string, string> = {
   password_changed: 'Password changed',
   password_change_failed: 'Password change refused',
   password_change_forced: 'Password change required',
+  password_reset: 'Password reset by an administrator',
   two_factor_enrolled: 'Two-factor turned on',
   two_factor_reset: 'Two-factor reset',
   two_factor_failed: 'Two-factor code refused',

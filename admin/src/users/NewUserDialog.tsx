@@ -1,11 +1,10 @@
-import ContentCopy from '@mui/icons-material/ContentCopy';
-import Refresh from '@mui/icons-material/Refresh';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, InputAdornment, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { generatePassword } from './generatePassword';
+import { OneTimePasswordField } from './OneTimePasswordField';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
 import { createUser, type StaffUser } from './usersApi';
 
@@ -27,7 +26,6 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const [copied, setCopied] = useState(false);
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
   const set = (field: keyof ReturnType<typeof empty>) => (e: { target: { value: string } }) => {
@@ -39,15 +37,6 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
     setErrors({});
     setFailure(undefined);
     onClose();
-  };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(values.password);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setFailure('Copying was refused by the browser; select the password and copy it by hand.');
-    }
   };
 
   async function submit(e: FormEvent) {
@@ -90,32 +79,11 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
               ))}
             </TextField>
             <TextField label="Mobile" name="mobile" type="tel" required={mobileRequired} autoComplete="off" {...field('mobile')} />
-            <TextField
-              label="One-time password"
-              name="password"
-              required
-              autoComplete="new-password"
-              {...field('password')}
-              helperText={errors.password || 'Pass it on privately: the user must choose their own at first sign-in.'}
-              slotProps={{
-                input: {
-                  sx: { fontFamily: 'monospace' },
-                  endAdornment: (
-                    <InputAdornment position="end">
-                      <Tooltip title={copied ? 'Copied' : 'Copy'}>
-                        <IconButton aria-label="Copy the password" onClick={copy} edge="end">
-                          <ContentCopy fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Generate another">
-                        <IconButton aria-label="Generate another password" onClick={() => setValues({ ...values, password: generatePassword() })} edge="end">
-                          <Refresh fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </InputAdornment>
-                  ),
-                },
-              }}
+            <OneTimePasswordField
+              value={values.password}
+              error={errors.password}
+              onChange={(password) => set('password')({ target: { value: password } })}
+              onCopyRefused={setFailure}
             />
           </Stack>
         </DialogContent>

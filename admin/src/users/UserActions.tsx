@@ -5,9 +5,11 @@ import { useLogoutIfAccessDenied } from 'react-admin';
 import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
-import { changeRole, runUserAction, type StaffUser, type UserAction } from './usersApi';
+import { generatePassword } from './generatePassword';
+import { OneTimePasswordField } from './OneTimePasswordField';
+import { changeRole, resetPassword, runUserAction, type StaffUser, type UserAction } from './usersApi';
 
-type Step = UserAction | 'role';
+type Step = UserAction | 'role' | 'reset-password';
 
 interface StepText {
   label: string;
@@ -15,6 +17,8 @@ interface StepText {
   /** What happens, said before it does. */
   consequence: string;
   confirm: string;
+  /** The notice after it, following the user's email, where "done." says too little. */
+  done?: string;
 }
 
 const STEPS: Record<Step, StepText> = {
@@ -37,6 +41,13 @@ const STEPS: Record<Step, StepText> = {
     consequence: 'Their open sessions end, and at their next sign-in they must choose a new password before anything else.',
     confirm: 'Require',
   },
+  'reset-password': {
+    label: 'Set one-time password',
+    title: 'Set a one-time password?',
+    consequence: 'Their current password stops working and their open sessions end. Copy this one before you confirm.',
+    confirm: 'Set password',
+    done: 'one-time password set. Give it to them privately; they must change it at their next sign-in.',
+  },
   role: {
     label: 'Change role',
     title: 'Change role',
@@ -49,7 +60,7 @@ interface Props {
   user: StaffUser;
   /** The caller's own row: nobody administers their own account (the server refuses too). */
   self: boolean;
-  onDone: (user: StaffUser) => void;
+  onDone: (user: StaffUser, notice?: string) => void;
 }
 
 /** A user's row actions behind a menu, each confirmed in a dialog that says what it does. */
@@ -57,29 +68,39 @@ export function UserActions({ user, self, onDone }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [step, setStep] = useState<Step>();
   const [role, setRole] = useState(user.role);
+  const [password, setPassword] = useState('');
+  /** The server's word on the password, shown under its field rather than above the dialog. */
+  const [passwordError, setPasswordError] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
   if (self) return null;
-  const steps: Step[] = [user.status === 'suspended' ? 'reactivate' : 'suspend', 'force-password-change', ...(user.twoFactorEnabled ? (['reset-2fa'] as const) : []), 'role'];
+  const steps: Step[] = [user.status === 'suspended' ? 'reactivate' : 'suspend', 'force-password-change', 'reset-password', ...(user.twoFactorEnabled ? (['reset-2fa'] as const) : []), 'role'];
 
   const open = (next: Step) => {
     setAnchor(null);
     setFailure(undefined);
     setRole(user.role);
+    setPassword(generatePassword());
+    setPasswordError(undefined);
     setStep(next);
   };
   async function confirm() {
     if (!step) return;
     setBusy(true);
+    setFailure(undefined);
     try {
-      onDone(step === 'role' ? await changeRole(user.id, role) : await runUserAction(user.id, step));
+      const changed =
+        step === 'role' ? await changeRole(user.id, role) : step === 'reset-password' ? await resetPassword(user.id, password) : await runUserAction(user.id, step);
+      onDone(changed, STEPS[step].done);
       setStep(undefined);
     } catch (error) {
       // The administrator's own session ended meanwhile: to the login page.
       if (await logoutIfAccessDenied(error)) return;
-      setFailure(fieldErrorsOf(error).role ?? messageOf(error));
+      const fields = fieldErrorsOf(error);
+      if (step === 'reset-password' && fields.password) setPasswordError(fields.password);
+      else setFailure(fields.role ?? messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -115,6 +136,17 @@ export function UserActions({ user, self, onDone }: Props) {
                   ))}
                 </TextField>
               )}
+              {step === 'reset-password' && (
+                <OneTimePasswordField
+                  value={password}
+                  error={passwordError}
+                  onChange={(next) => {
+                    setPassword(next);
+                    setPasswordError(undefined);
+                  }}
+                  onCopyRefused={setFailure}
+                />
+              )}
               {failure && <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert>}
             </DialogContent>
             <DialogActions>
@@ -125,7 +157,7 @@ export function UserActions({ user, self, onDone }: Props) {
                 variant="contained"
                 color={step === 'suspend' ? 'error' : 'primary'}
                 onClick={confirm}
-                disabled={busy || (step === 'role' && role === user.role)}
+                disabled={busy || (step === 'role' && role === user.role) || (step === 'reset-password' && !password)}
               >
                 {text.confirm}
               </Button>

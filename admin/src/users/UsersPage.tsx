@@ -119,9 +119,9 @@ export default function UsersPage() {
                       <UserActions
                         user={u}
                         self={String(identity?.id) === u.id}
-                        onDone={(changed) => {
+                        onDone={(changed, notice) => {
                           replace(changed);
-                          notify(`${changed.email}: done.`, { type: 'success' });
+                          notify(`${changed.email}: ${notice ?? 'done.'}`, { type: 'success' });
                         }}
                       />
                     </TableCell>

@@ -47,3 +47,7 @@ export const runUserAction = (id: string, action: UserAction) =>
 
 export const changeRole = (id: string, role: string) =>
   call<StaffUser>(`${BASE}/${encodeURIComponent(id)}/role`, { method: 'POST', body: JSON.stringify({ role }) });
+
+/** A one-time password the user must replace at their next sign-in; their sessions end. */
+export const resetPassword = (id: string, password: string) =>
+  call<StaffUser>(`${BASE}/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: JSON.stringify({ password }) });

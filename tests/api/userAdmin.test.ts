@@ -143,6 +143,11 @@ describe('listing users', () => {
     // A LIKE wildcard typed in the box is a character, not a pattern.
     expect((await admin.get(`${USERS}?q=%25%25%25`)).json.total).toBe(0);
     expect((await admin.get(`${USERS}?perPage=1000`)).status).toBe(400);
+
+    const finance = await admin.get(`${USERS}?role=finance_department&perPage=100`);
+    expect(finance.json.total).toBeGreaterThan(0);
+    expect(finance.json.items.every((u: { role: string }) => u.role === 'finance_department')).toBe(true);
+    expect((await admin.get(`${USERS}?role=emperor`)).status).toBe(400);
   });
 
   it('is open to readers of user_profiles, who may not administer', async () => {

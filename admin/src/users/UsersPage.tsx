@@ -7,6 +7,7 @@ import {
   Chip,
   CircularProgress,
   InputAdornment,
+  MenuItem,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +19,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetIdentity, useNotify } from 'react-admin';
+import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
@@ -53,14 +55,15 @@ export default function UsersPage() {
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
   const [creating, setCreating] = useState(false);
-  const { data, setData, failure, loading, reload } = useApiLoad(() => listUsers({ q, page: page + 1, perPage }), [q, page, perPage]);
+  const [role, setRole] = useState('');
+  const { data, setData, failure, loading, reload } = useApiLoad(() => listUsers({ q, role, page: page + 1, perPage }), [q, role, page, perPage]);
 
   /** A row changed by an action: shown at once, without reloading the page. */
   const replace = (user: StaffUser) => setData((d) => d && { ...d, items: d.items.map((u) => (u.id === user.id ? user : u)) });
 
   return (
     <Box sx={{ py: 3, px: { xs: 1, md: 2 } }}>
-      <ScreenHeading title="Users" subtitle="Staff accounts: roles, status, last sign-in and sign-in safeguards.">
+      <ScreenHeading title="Users" subtitle="Everyone who can sign in: roles, status, last sign-in and sign-in safeguards.">
         {loading && <CircularProgress size={20} aria-label="Loading" />}
         <TextField
           size="small"
@@ -71,8 +74,30 @@ export default function UsersPage() {
             setPage(0);
           }}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
-          sx={{ minWidth: 260 }}
+          fullWidth={false}
+          sx={{ width: 300 }}
         />
+        <TextField
+          select
+          size="small"
+          label="Role"
+          value={role}
+          onChange={(e) => {
+            setRole(e.target.value);
+            setPage(0);
+          }}
+          fullWidth={false}
+          sx={{ width: 220 }}
+          // "All roles" is the empty value: keep the label above it rather than over it.
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All roles</MenuItem>
+          {ROLES.map((r) => (
+            <MenuItem key={r} value={r}>
+              {humanizeChoice(r)}
+            </MenuItem>
+          ))}
+        </TextField>
         {data?.canAdminister && (
           <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setCreating(true)}>
             New user
@@ -99,7 +124,7 @@ export default function UsersPage() {
               {data.items.length === 0 && (
                 <TableRow>
                   <TableCell colSpan={8}>
-                    <Typography color="text.secondary">No users{q ? ' match this search' : ''}.</Typography>
+                    <Typography color="text.secondary">No users{q || role ? ' match this search' : ''}.</Typography>
                   </TableCell>
                 </TableRow>
               )}

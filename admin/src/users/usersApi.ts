@@ -34,9 +34,10 @@ export type UserAction = 'suspend' | 'reactivate' | 'reset-2fa' | 'force-passwor
 
 const BASE = '/api/auth/users';
 
-export function listUsers(query: { q: string; page: number; perPage: number }): Promise<StaffUserPage> {
+export function listUsers(query: { q: string; role: string; page: number; perPage: number }): Promise<StaffUserPage> {
   const params = new URLSearchParams({ page: String(query.page), perPage: String(query.perPage) });
   if (query.q.trim()) params.set('q', query.q.trim());
+  if (query.role) params.set('role', query.role);
   return call(`${BASE}?${params}`);
 }
 

@@ -45,6 +45,11 @@ export async function up(knex: Knex): Promise<void> {
       FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status)
       EXECUTE FUNCTION gatehouse.revoke_sessions_of_changed_user();
 
+    -- This schema's auth.users is Gatehouse's own (a served database's is never altered): sign-in
+    -- finds an email case-blind, and user administration lists accounts in email order.
+    CREATE INDEX users_lower_email_idx ON auth.users (lower(email));
+    CREATE INDEX users_email_order_idx ON auth.users (lower(email) COLLATE "C", id);
+
     -- The security event log is read as the caller, like every table: whoever may read the
     -- audit trail (it_department, super_admin by default) reads it.
     -- The session statement, run by the authenticator, now checks idle expiry and the account too.
@@ -63,6 +68,8 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
+    DROP INDEX IF EXISTS auth.users_email_order_idx;
+    DROP INDEX IF EXISTS auth.users_lower_email_idx;
     DROP POLICY IF EXISTS gh_security_events_read ON gatehouse.security_events;
     ALTER TABLE gatehouse.security_events DISABLE ROW LEVEL SECURITY;
     REVOKE SELECT ON gatehouse.security_events FROM gatehouse_api;

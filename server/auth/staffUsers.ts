@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { setPassword } from './passwordChange.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -123,20 +122,20 @@ export interface NewStaffUser {
   password: string;
 }
 
-/**
- * Creates the account in auth.users with the one-time password, through setPassword so that
- * the policy, the history and the must-change flag all apply. Runs in the owner's transaction
- * `trx`, which carries the administrator as app.user_id so the audit trail names them.
- * `encrypted_password` is NOT NULL: the row starts with a value no hash verifies against,
- * replaced at once by setPassword (inserting the real hash first would make the history check
- * refuse the same password as "recently used").
- */
-export async function insertStaffUser(
-  trx: Knex.Transaction,
-  input: NewStaffUser,
-  options: { actorId: string; requestId: string; minLength: number },
-): Promise<string> {
+/** Names the administrator in an owner's transaction, so the audit trail records who made its changes. */
+export async function onBehalfOf(trx: Knex.Transaction, options: { actorId: string; requestId: string }): Promise<void> {
   await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.request_id', ?, true)`, [options.actorId, options.requestId]);
+}
+
+/**
+ * Creates the account in auth.users without a usable password ('!' verifies against nothing):
+ * the one-time password is set only once the rest of the creation has committed, so an
+ * account half-made by a crash cannot be signed in to (an administrator sets a one-time
+ * password, or removes it). Runs in the owner's transaction `trx`, which carries the
+ * administrator as app.user_id so the audit trail names them.
+ */
+export async function insertStaffUser(trx: Knex.Transaction, input: NewStaffUser, options: { actorId: string; requestId: string }): Promise<string> {
+  await onBehalfOf(trx, options);
   const [row] = await trx('auth.users')
     .insert({
       email: input.email,
@@ -146,14 +145,7 @@ export async function insertStaffUser(
       raw_user_meta_data: JSON.stringify({ name: input.name }),
     })
     .returning('id');
-  const id = String((row as { id: string }).id);
-  await setPassword(trx, id, input.password, {
-    mustChange: true,
-    field: 'password',
-    minLength: options.minLength,
-    who: { email: input.email, name: input.name },
-  });
-  return id;
+  return String((row as { id: string }).id);
 }
 
 /** Undoes insertStaffUser when a later step of the request failed (its rows cascade away with it). */

@@ -12,6 +12,7 @@ import {
   deleteStaffUser,
   findStaffUser,
   insertStaffUser,
+  onBehalfOf,
   listStaffUsers,
   requirePasswordChange,
   takenFields,
@@ -166,15 +167,24 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       const actor = await asRequestCaller(apiKnex, req, async (trx, caller) => {
         if (!authorityOf(caller, table).create || !(await databaseAllows(trx, table))) throw forbidden('You may not create users.');
         const input = await validNewUser(knex, req.body, table, env.PASSWORD_MIN_LENGTH);
-        // auth.users needs the password hash, which only the owner may write: committed here,
-        // and deleted again below if anything later in the request fails.
-        created = await knex.transaction((owner) =>
-          insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id), minLength: env.PASSWORD_MIN_LENGTH }),
-        );
+        // auth.users is the owner's to write: committed here, deleted again below if anything
+        // later in the request fails, and without a usable password until the end.
+        created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
         // The profile carries the role and status: written as the caller, so only a role whose
         // column privileges allow it (super_admin) gets past the database as well.
         if (table.present) await trx('public.user_profiles').insert({ id: created, name: input.name, mobile: input.mobile, role: input.role, status: 'active' });
-        return { actorId: caller.id, role: input.role };
+        return { actorId: caller.id, role: input.role, input };
+      });
+      // Last, so no crash leaves a usable account half-made: the one-time password (policy,
+      // history and the must-change flag apply).
+      await knex.transaction(async (owner) => {
+        await onBehalfOf(owner, { actorId: actor.actorId, requestId: String(req.id) });
+        await setPassword(owner, created!, actor.input.password, {
+          mustChange: true,
+          field: 'password',
+          minLength: env.PASSWORD_MIN_LENGTH,
+          who: { email: actor.input.email, name: actor.input.name },
+        });
       });
       // Part of the creation: an account whose creation is not on record is undone like any other failure.
       await noteSecurityEvent(knex, { kind: 'user_created', userId: created, actorId: actor.actorId, client: clientOf(req), detail: { role: actor.role } });

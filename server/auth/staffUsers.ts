@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { onBehalfOf } from '../data/onBehalfOf.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -120,11 +121,6 @@ export interface NewStaffUser {
   name: string;
   role: string;
   password: string;
-}
-
-/** Names the administrator in an owner's transaction, so the audit trail records who made its changes. */
-export async function onBehalfOf(trx: Knex.Transaction, options: { actorId: string; requestId: string }): Promise<void> {
-  await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.request_id', ?, true)`, [options.actorId, options.requestId]);
 }
 
 /**

@@ -11,6 +11,7 @@ import { gateOf, twoFactorRequired } from '../auth/sessionGate.js';
 import { createSession, findSessionUser, revokeOwnSession, revokeSession, revokeSessionsOf, sessionsOf } from '../auth/sessions.js';
 import type { SecretKey } from '../auth/secretBox.js';
 import { verifySecondFactor } from '../auth/twoFactor.js';
+import { onBehalfOf } from '../data/onBehalfOf.js';
 import { findUserByEmail, type UserRow } from '../auth/users.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import { badRequest, forbidden, HttpError, notFound, unauthorized } from './errors.js';
@@ -92,7 +93,11 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
     const planted = tokenOf(req);
     if (planted) await revokeSession(knex, planted);
     const token = await createSession(knex, user.id, lifetime, client);
-    await knex('auth.users').where({ id: user.id }).update({ last_sign_in_at: knex.fn.now() });
+    // The audit trail names the user who signed in, not the owner's login that wrote the time.
+    await knex.transaction(async (trx) => {
+      await onBehalfOf(trx, { actorId: user.id, requestId: String(req.id) });
+      await trx('auth.users').where({ id: user.id }).update({ last_sign_in_at: trx.fn.now() });
+    });
     await noteSecurityEvent(knex, { kind: 'login_succeeded', userId: user.id, email: user.email, client, detail: { secondFactor: user.twoFactorEnabled } });
     const csrfToken = setSessionCookies(res, token, env);
     const session = await findSessionUser(knex, token);

@@ -12,7 +12,6 @@ import {
   deleteStaffUser,
   findStaffUser,
   insertStaffUser,
-  onBehalfOf,
   listStaffUsers,
   requirePasswordChange,
   takenFields,
@@ -21,6 +20,7 @@ import {
 } from '../auth/staffUsers.js';
 import { clearFailures } from '../auth/loginLockout.js';
 import { resetTwoFactor } from '../auth/twoFactor.js';
+import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';

@@ -260,6 +260,10 @@ describe('security events', () => {
 
     const marketing = await signedIn('marketing_department');
     expect((await marketing.get('/api/auth/security-events')).status).toBe(403);
+
+    // The sign-in time is written by the owner's login, on the user's behalf: the audit trail names them.
+    const [entry] = await server.db.knex('public.audit_log').where({ table_name: 'auth.users', record_id: await userIdOf('customer_data') }).orderBy('id', 'desc').limit(1);
+    expect(entry).toMatchObject({ user_email: demoEmail('customer_data') });
   });
 
   it('are append-only, and only the database\'s own triggers may write them', async () => {

@@ -23,7 +23,7 @@ import { notFound } from './http/errors.js';
 import { requireSession, resolveUser } from './http/requireUser.js';
 import { resourceRouter } from './http/resourceRouter.js';
 import { securityEventsRouter } from './http/securityEventsRouter.js';
-import { requireCsrfToken } from './http/sessionCookies.js';
+import { readSessionCookie, requireCsrfToken } from './http/sessionCookies.js';
 import { authRateLimit } from './http/rateLimits.js';
 import { twoFactorRouter } from './http/twoFactorRouter.js';
 import { usersRouter } from './http/usersRouter.js';
@@ -76,6 +76,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   );
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
+  app.use(readSessionCookie(env));
 
   const secretKey = loadSecretKey(env);
   const policy = twoFactorPolicy(env);

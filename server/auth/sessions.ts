@@ -3,8 +3,6 @@ import type { Knex } from 'knex';
 import type { CallerGrants } from '../../permissions/abilityOfCaller.js';
 import type { ClientInfo } from './securityEvents.js';
 
-export const SESSION_COOKIE = 'gatehouse_session';
-
 /** The signed-in user, with their rows of the matrix and owned ids (`gatehouse.caller_matrix`, `caller_owned`). */
 export interface SessionUser extends CallerGrants {
   email: string;

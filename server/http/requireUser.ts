@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
+import { findSessionUser, type SessionUser } from '../auth/sessions.js';
 import { gateOf, gateRefusal, type TwoFactorPolicy } from '../auth/sessionGate.js';
 import { unauthorized } from './errors.js';
 
@@ -8,15 +8,16 @@ declare module 'express-serve-static-core' {
   interface Request {
     user?: SessionUser;
     sessionToken?: string;
+    /** The session cookie's token, under the name this environment uses (readSessionCookie sets it). */
+    sessionCookieToken?: string;
     /** Which roles must have a second factor before they may use the API (requireSession sets it). */
     twoFactorPolicy?: TwoFactorPolicy;
   }
 }
 
-/** The session token from the cookie, if any. */
-export function tokenOf(req: { cookies?: Record<string, unknown> }): string | undefined {
-  const token = req.cookies?.[SESSION_COOKIE];
-  return typeof token === 'string' && token ? token : undefined;
+/** The session token from the cookie, if any (read by sessionCookies.ts's readSessionCookie). */
+export function tokenOf(req: { sessionCookieToken?: string | undefined }): string | undefined {
+  return req.sessionCookieToken || undefined;
 }
 
 /**

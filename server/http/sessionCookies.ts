@@ -2,14 +2,33 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
 import { clientOf } from '../auth/securityEvents.js';
-import { createSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { createSession, revokeSession } from '../auth/sessions.js';
 import type { Env } from '../env.js';
 import { HttpError } from './errors.js';
 import { tokenOf } from './requireUser.js';
 
-/** Readable by the SPA's script (not HttpOnly) so it can echo it in CSRF_HEADER. */
-export const CSRF_COOKIE = 'gatehouse_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * The cookies' names. In production they carry the `__Host-` prefix: the browser then only
+ * accepts them Secure, for this exact host and path /, so a sibling subdomain cannot plant a
+ * session (or CSRF) cookie of its own. The CSRF cookie is readable by the SPA's script (not
+ * HttpOnly) so it can echo it in CSRF_HEADER.
+ */
+export function cookieNames(env: Pick<Env, 'NODE_ENV'>): { session: string; csrf: string } {
+  const prefix = env.NODE_ENV === 'production' ? '__Host-' : '';
+  return { session: `${prefix}gatehouse_session`, csrf: `${prefix}gatehouse_csrf` };
+}
+
+/** Reads the session cookie under this environment's name only (an unprefixed one is ignored in production). */
+export function readSessionCookie(env: Env): RequestHandler {
+  const { session } = cookieNames(env);
+  return (req, _res, next) => {
+    const token: unknown = req.cookies?.[session];
+    if (typeof token === 'string' && token) req.sessionCookieToken = token;
+    next();
+  };
+}
 
 /**
  * The CSRF token of a session: derived from the session token, so nothing is stored and any
@@ -26,15 +45,17 @@ function cookieOptions(env: Env): CookieOptions {
 /** The session cookie (HttpOnly) and its CSRF cookie (script-readable, same-site only). */
 export function setSessionCookies(res: Response, token: string, env: Env): string {
   const csrf = csrfTokenOf(token);
-  res.cookie(SESSION_COOKIE, token, cookieOptions(env));
-  res.cookie(CSRF_COOKIE, csrf, { ...cookieOptions(env), httpOnly: false, sameSite: 'strict' });
+  const names = cookieNames(env);
+  res.cookie(names.session, token, cookieOptions(env));
+  res.cookie(names.csrf, csrf, { ...cookieOptions(env), httpOnly: false, sameSite: 'strict' });
   return csrf;
 }
 
 export function clearSessionCookies(res: Response, env: Env): void {
   const { maxAge: _ignored, ...options } = cookieOptions(env);
-  res.clearCookie(SESSION_COOKIE, options);
-  res.clearCookie(CSRF_COOKIE, { ...options, httpOnly: false, sameSite: 'strict' });
+  const names = cookieNames(env);
+  res.clearCookie(names.session, options);
+  res.clearCookie(names.csrf, { ...options, httpOnly: false, sameSite: 'strict' });
 }
 
 /**

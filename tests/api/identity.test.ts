@@ -31,7 +31,7 @@ describe('session cookies', () => {
     expect(res.json.csrfToken).toBe(client.cookie('gatehouse_csrf'));
   });
 
-  it('are Secure in production', async () => {
+  it('are Secure and __Host- prefixed in production, where an unprefixed session cookie is ignored', async () => {
     const production = await startTestServer({ env: { NODE_ENV: 'production', GATEHOUSE_REQUIRE_2FA: 'off' } });
     try {
       // Demo logins are refused in production: a real account.
@@ -40,9 +40,21 @@ describe('session cookies', () => {
         encrypted_password: await hashPassword('a long and unusual passphrase'),
         raw_app_meta_data: JSON.stringify({ role: 'customer_care' }),
       });
-      const res = await new ApiClient(production.url).post('/api/auth/login', { email: 'ops@example.com', password: 'a long and unusual passphrase' });
+      const client = new ApiClient(production.url);
+      const res = await client.post('/api/auth/login', { email: 'ops@example.com', password: 'a long and unusual passphrase' });
       expect(res.status).toBe(200);
-      for (const cookie of res.headers.getSetCookie()) expect(cookie).toMatch(/; Secure/i);
+      const cookies = res.headers.getSetCookie();
+      expect(cookies.map((c) => c.split('=')[0])).toEqual(['__Host-gatehouse_session', '__Host-gatehouse_csrf']);
+      for (const cookie of cookies) {
+        expect(cookie).toMatch(/; Secure/i);
+        expect(cookie).toMatch(/; Path=\/(;|$)/);
+        expect(cookie).not.toMatch(/; Domain=/i);
+      }
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      // The same token under the unprefixed name (as a sibling subdomain could plant it) is not a session.
+      const planted = new ApiClient(production.url);
+      planted.setCookie('gatehouse_session', client.cookie('__Host-gatehouse_session')!);
+      expect((await planted.get('/api/auth/me')).status).toBe(401);
     } finally {
       await production.close();
     }

@@ -10,7 +10,7 @@ export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const csrf = this.cookies.get('gatehouse_csrf');
+    const csrf = this.cookies.get('__Host-gatehouse_csrf') ?? this.cookies.get('gatehouse_csrf');
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -1,5 +1,7 @@
 /** The cookie the server sets at sign-in (readable by scripts on purpose) and the header it must come back in. */
 export const CSRF_COOKIE = 'gatehouse_csrf';
+/** Its name in production, where the server prefixes its cookies with `__Host-`. */
+const HOST_CSRF_COOKIE = `__Host-${CSRF_COOKIE}`;
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 function cookie(name: string): string | undefined {
@@ -22,7 +24,7 @@ function cookie(name: string): string | undefined {
  * request, not once, because the server rotates it with the session (password change, 2FA).
  */
 export function csrfHeaders(): Record<string, string> {
-  const token = cookie(CSRF_COOKIE);
+  const token = cookie(HOST_CSRF_COOKIE) ?? cookie(CSRF_COOKIE);
   return token ? { [CSRF_HEADER]: token } : {};
 }
 

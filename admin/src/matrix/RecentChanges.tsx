@@ -16,8 +16,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { messageOf } from '../providers/apiCall';
+import { useApiLoad } from '../providers/useApiLoad';
 import { fetchChanges } from './matrixApi';
 import { diffActions, letterOf, roleLabel, type MatrixChange } from './matrixModel';
 
@@ -66,26 +65,7 @@ function ChangeDiff({ change, vocabulary }: { change: MatrixChange; vocabulary: 
 
 /** The latest matrix changes, newest first: who, when, role, module/table, before -> after. */
 export function RecentChanges({ version, vocabulary, moduleLabel, tableLabel }: RecentChangesProps) {
-  const [changes, setChanges] = useState<MatrixChange[]>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    fetchChanges(50)
-      .then((rows) => {
-        if (!live) return;
-        setChanges(rows);
-        setError(undefined);
-      })
-      .catch((e: unknown) => live && setError(messageOf(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [version, reload]);
+  const { data: changes, failure: error, loading, reload } = useApiLoad(() => fetchChanges(50), [version]);
 
   return (
     <Card variant="outlined" sx={{ mt: 3 }}>
@@ -96,7 +76,7 @@ export function RecentChanges({ version, vocabulary, moduleLabel, tableLabel }: 
         action={
           <Tooltip title="Load the list again">
             <span>
-              <IconButton aria-label="Reload the recent changes" onClick={() => setReload((n) => n + 1)} disabled={loading}>
+              <IconButton aria-label="Reload the recent changes" onClick={reload} disabled={loading}>
                 {loading ? <CircularProgress size={20} /> : <Refresh />}
               </IconButton>
             </span>

@@ -35,6 +35,9 @@ export async function createSession(knex: Knex, userId: string, lifetime: Sessio
   return token;
 }
 
+/** A session still in use: before its absolute end, and used within its idle limit. */
+const LIVE_SESSION = 'expires_at > now() AND last_seen_at > now() - idle_timeout';
+
 /**
  * The user behind a live session token, as a top-level statement (it holds a data-modifying
  * CTE: the session is marked seen at most once a minute, so reads do not each cost a write).
@@ -43,7 +46,7 @@ export async function createSession(knex: Knex, userId: string, lifetime: Sessio
 function sessionUserStatement(where = ''): string {
   return `WITH hit AS (
        SELECT id, user_id, last_seen_at FROM gatehouse.sessions
-        WHERE token_hash = ? AND expires_at > now() AND last_seen_at > now() - idle_timeout
+        WHERE token_hash = ? AND ${LIVE_SESSION}
      ), touch AS (
        UPDATE gatehouse.sessions SET last_seen_at = now()
         WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
@@ -117,21 +120,19 @@ export interface SessionSummary {
 
 /** A user's live sessions, newest activity first. */
 export async function sessionsOf(knex: Knex, userId: string, currentSessionId: string): Promise<SessionSummary[]> {
-  const rows = await knex('gatehouse.sessions')
+  return knex('gatehouse.sessions')
     .where({ user_id: userId })
-    .where('expires_at', '>', knex.fn.now())
-    .whereRaw('last_seen_at > now() - idle_timeout')
+    .whereRaw(LIVE_SESSION)
     .orderBy('last_seen_at', 'desc')
-    .select('id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent');
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at,
-    ip: r.ip,
-    userAgent: r.user_agent,
-    current: r.id === currentSessionId,
-  }));
+    .select(
+      'id',
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'expires_at as expiresAt',
+      'ip',
+      'user_agent as userAgent',
+      knex.raw('id = ? AS current', [currentSessionId]),
+    );
 }
 
 /** Ends one of the user's own sessions; false when they have no such session. */

@@ -14,7 +14,7 @@ import { verifySecondFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { findUserByEmail, type UserRow } from '../auth/users.js';
 import { twoFactorPolicy, type Env } from '../env.js';
-import { badRequest, forbidden, HttpError, notFound, unauthorized } from './errors.js';
+import { badRequest, fieldErrorsOf, forbidden, HttpError, invalidFields, notFound, unauthorized } from './errors.js';
 import { signInRateLimit } from './rateLimits.js';
 import { resolveUser, tokenOf } from './requireUser.js';
 import { clearSessionCookies, csrfTokenOf, rotateSession, setSessionCookies } from './sessionCookies.js';
@@ -35,7 +35,7 @@ const WRONG_CREDENTIALS = 'Wrong email or password.';
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, message: string): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw badRequest(message, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+  throw invalidFields(fieldErrorsOf(parsed.error), message);
 }
 
 const minutesUntil = (until: Date) => {

@@ -8,7 +8,7 @@ import { resourceRequests } from './callerTransaction.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import { decodeWireId } from '../resources/recordId.js';
 import { resourceService } from '../resources/resourceService.js';
-import { badRequest } from './errors.js';
+import { fieldErrorsOf, invalidFields } from './errors.js';
 
 /** One change of a record, as the History tab shows it. */
 export interface HistoryEntryDto {
@@ -80,7 +80,7 @@ export function historyRouter({ knex, schema, models, switches = {} }: Deps): Ro
 
   router.get('/:resource/:id/history', async (req, res) => {
     const parsed = historyQuery.safeParse(req.query);
-    if (!parsed.success) throw badRequest(parsed.error.issues[0]!.message, { limit: parsed.error.issues[0]!.message });
+    if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, 'limit'));
     const id = req.params.id;
     const entries = await forResource(req, async (trx, ability, resource) => {
       // Exactly the record's own check: 403 without read on the resource, 404 when out of reach.

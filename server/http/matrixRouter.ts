@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { MODULES, MODULE_NAMES, type ModuleName } from '../../permissions/modules.js';
 import { ACTIONS, ROLES, type Action } from '../../permissions/vocabulary.js';
-import { badRequest, conflict, forbidden, notFound } from './errors.js';
+import { badRequest, conflict, fieldErrorsOf, forbidden, notFound } from './errors.js';
 import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from './matrixTypes.js';
 import { isPgError } from './pgErrors.js';
 
@@ -46,14 +46,8 @@ function parse<T extends { module: ModuleName; subModule: string | null }>(schem
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('Send a JSON object: {role, module, subModule, actions}.');
   }
-  const errors: Record<string, string> = {};
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'body');
-      errors[field] ??= issue.message;
-    }
-  }
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const { module: m, subModule } = body as Record<string, unknown>;
   if (!errors.subModule && isModule(m) && typeof subModule === 'string' && !tablesOf(m).includes(subModule)) {
     errors.subModule = `"${subModule}" is not a table of the ${MODULES[m].label} module.`;

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { asRequestCaller } from './callerTransaction.js';
-import { badRequest, forbidden } from './errors.js';
+import { fieldErrorsOf, forbidden, invalidFields } from './errors.js';
 
 /** Security events belong to the audit trail: whoever may read audit_log reads them (RLS agrees). */
 export const SECURITY_EVENTS_SUBJECT = 'audit_log';
@@ -26,7 +26,7 @@ export function securityEventsRouter(knex: Knex): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const parsed = query.safeParse(req.query);
-    if (!parsed.success) throw badRequest('Check the filters.', Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, 'query'), 'Check the filters.');
     const { kind, userId, page, perPage } = parsed.data;
     const result = await asRequestCaller(knex, req, async (trx, user) => {
       if (!abilityOfCaller(user).can('read', SECURITY_EVENTS_SUBJECT)) throw forbidden('Only those who may read the audit trail see security events.');

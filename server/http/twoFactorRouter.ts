@@ -6,7 +6,7 @@ import { clientOf, noteSecurityEvent } from '../auth/securityEvents.js';
 import { gateRefusal, twoFactorRequired } from '../auth/sessionGate.js';
 import { confirmEnrolment, startEnrolment, twoFactorStatus } from '../auth/twoFactor.js';
 import { twoFactorPolicy, type Env } from '../env.js';
-import { badRequest } from './errors.js';
+import { fieldErrorsOf, invalidFields } from './errors.js';
 import { resolveUser } from './requireUser.js';
 import { rotateSession } from './sessionCookies.js';
 import { revokeSessionsOf } from '../auth/sessions.js';
@@ -48,7 +48,7 @@ export function twoFactorRouter(knex: Knex, env: Env, key: SecretKey): Router {
 
   router.post('/enable', noStore, async (req, res) => {
     const parsed = enableBody.safeParse(req.body ?? {});
-    if (!parsed.success) throw badRequest('Enter the code from your app.', { code: parsed.error.issues[0]!.message });
+    if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, 'code'), 'Enter the code from your app.');
     const { id: userId, sessionId } = req.user!;
     const backupCodes = await knex.transaction(async (trx) => {
       const codes = await confirmEnrolment(trx, userId, parsed.data.code, key);

@@ -24,9 +24,9 @@ import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';
-import { badRequest, forbidden, notFound } from './errors.js';
+import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
 import { isPgError } from './pgErrors.js';
-import { requireSession, resolveUser } from './requireUser.js';
+import { resolveUser } from './requireUser.js';
 
 export interface UsersRouterDeps {
   /** The owner's connection: auth.users' password hashes and the gatehouse.* account tables. */
@@ -75,17 +75,6 @@ const userId = z.uuid();
 const roleBody = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles.' }) });
 const oneTimePasswordBody = newUserBody.pick({ password: true });
 
-const fieldErrors = (issues: readonly z.core.$ZodIssue[]) => {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? 'body')] ??= issue.message;
-  return errors;
-};
-
-const invalid = (errors: Record<string, string>) => {
-  const names = Object.keys(errors);
-  return badRequest(names.length === 1 ? errors[names[0]!]! : `Check ${names.join(', ')}.`, errors);
-};
-
 /**
  * What the caller may do here, from their CASL ability: list users with read on the profiles
  * (on auth.users where the database has none); administer them with the right to change a
@@ -122,8 +111,8 @@ function translated(err: unknown): unknown {
   if (pg?.code === '42501') return forbidden('You may not administer this user.');
   if (pg?.code === '23505') {
     const where = `${pg.constraint ?? ''} ${pg.detail ?? ''}`;
-    if (/mobile/.test(where)) return invalid({ mobile: 'A user with this mobile number already exists.' });
-    if (/email/.test(where)) return invalid({ email: 'A user with this email already exists.' });
+    if (/mobile/.test(where)) return invalidFields({ mobile: 'A user with this mobile number already exists.' });
+    if (/email/.test(where)) return invalidFields({ email: 'A user with this email already exists.' });
   }
   return err;
 }
@@ -140,18 +129,17 @@ function translated(err: unknown): unknown {
  *
  * Every change is first authorised in the caller's own transaction (CASL, then the database
  * as the caller); suspension runs there entirely, so RLS, column privileges and the audit
- * trail see the administrator. Nobody administers their own account.
+ * trail see the administrator. Nobody administers their own account. Mounted behind
+ * requireSession (server/app.ts), like every route that needs a session.
  */
 export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Router {
   const router = Router();
   const policy = twoFactorPolicy(env);
   const profiles = (): ProfileTable => ({ present: schema().byTable.has('public.user_profiles') });
-  // Mounted before or after the app's requireSession alike: the session (and its gate) is required either way.
-  router.use((req, res, next) => (req.sessionToken ? next() : requireSession(policy)(req, res, next)));
 
   router.get('/', resolveUser(knex, policy), async (req, res) => {
     const parsed = listQuery.safeParse(req.query);
-    if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+    if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
     const table = profiles();
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
@@ -237,7 +225,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     action(undefined, {
       inCaller: async (trx, id, body) => {
         const parsed = roleBody.safeParse(body);
-        if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+        if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
         await setRole(trx, id, parsed.data.role, profiles());
       },
     }),
@@ -268,7 +256,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     action('password_reset', {
       asOwner: async (owner, id, body) => {
         const parsed = oneTimePasswordBody.safeParse(body);
-        if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
+        if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
         // The target's own name and email, so the one-time password may not be built from them either.
         const target = (await findStaffUser(owner, profiles(), id))!; // exists: action() checked
         await setPassword(owner, id, parsed.data.password, {
@@ -312,7 +300,7 @@ async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolea
 async function validNewUser(knex: Knex, body: unknown, table: ProfileTable, minLength: number): Promise<NewUserBody> {
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const parsed = newUserBody.safeParse(raw);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   if (table.present && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
   if (typeof raw.password === 'string' && !errors.password) {
     const who = { email: typeof raw.email === 'string' ? raw.email : undefined, name: typeof raw.name === 'string' ? raw.name : undefined };
@@ -322,6 +310,6 @@ async function validNewUser(knex: Knex, body: unknown, table: ProfileTable, minL
   if (typeof raw.email === 'string' && !errors.email) {
     Object.assign(errors, await takenFields(knex, table, { email: raw.email.trim(), mobile: !errors.mobile && typeof raw.mobile === 'string' ? raw.mobile.trim() : undefined }));
   }
-  if (!parsed.success || Object.keys(errors).length) throw invalid(errors);
+  if (!parsed.success || Object.keys(errors).length) throw invalidFields(errors);
   return parsed.data;
 }

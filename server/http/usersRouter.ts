@@ -209,6 +209,8 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       });
       if (steps.asOwner || kind) {
         await knex.transaction(async (owner) => {
+          // The owner's writes (a new password hash) are the administrator's in the audit trail.
+          await onBehalfOf(owner, { actorId: actor.id, requestId: String(req.id) });
           const detail = (await steps.asOwner?.(owner, targetId, req.body)) ?? undefined;
           if (kind) await noteSecurityEvent(owner, { kind, userId: targetId, actorId: actor.id, client: clientOf(req), detail });
         });

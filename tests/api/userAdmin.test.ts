@@ -294,6 +294,9 @@ describe('setting a one-time password', () => {
     expect((await again.get('/api/meta')).json.code).toBe('password_change_required');
     const [event] = await eventsOf(id, 'password_reset');
     expect(event).toMatchObject({ actor_id: adminId, detail: { sessionsRevoked: 1 } });
+    // The password write (its hash is never copied to the trail; its updated_at is) names the administrator.
+    const [audited] = await server.db.knex('public.audit_log').where({ table_name: 'auth.users', record_id: id }).whereRaw(`after -> 'updated_at' IS NOT NULL`).orderBy('id', 'desc').limit(1);
+    expect(audited).toMatchObject({ user_email: demoEmail('super_admin') });
     expect(event.address).toBeTruthy();
 
     // The history applies as to any new password: the same one again is refused.

@@ -36,8 +36,8 @@ export interface SecurityEvent {
   detail: unknown;
 }
 
-/** A timestamp as the reader's locale writes it. */
-export const formatTime = (value: string | null | undefined): string => (value ? new Date(value).toLocaleString() : '—');
+/** A timestamp as the reader's locale writes it; `none` when there is none. */
+export const formatTime = (value: string | null | undefined, none = '—'): string => (value ? new Date(value).toLocaleString() : none);
 
 /** "Chrome on Windows" from a user agent: enough to recognise a device; the full string is in the tooltip. */
 export function describeAgent(ua: string | null): string {

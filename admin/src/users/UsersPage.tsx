@@ -26,11 +26,11 @@ import { UserActions } from './UserActions';
 import { useApiLoad } from '../providers/useApiLoad';
 import { ScreenHeading } from '../screens/ScreenHeading';
 import { ServerPagination } from '../screens/ServerPagination';
+import { formatTime } from '../account/authApi';
 import { listUsers, type StaffUser } from './usersApi';
 
 const STATUS_COLOR: Record<string, 'success' | 'error' | 'default'> = { active: 'success', suspended: 'error' };
 
-const formatTime = (value: string | null) => (value ? new Date(value).toLocaleString() : 'Never');
 
 /** Waits until typing pauses, so a search is one request, not one per key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -136,7 +136,7 @@ export default function UsersPage() {
                   <TableCell>
                     <Chip size="small" label={humanizeChoice(u.status)} color={STATUS_COLOR[u.status] ?? 'default'} variant="outlined" />
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(u.lastSignInAt)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(u.lastSignInAt, 'Never')}</TableCell>
                   <TableCell>{u.twoFactorEnabled ? 'On' : 'Off'}</TableCell>
                   <TableCell>{u.mustChangePassword ? <Chip size="small" label="Must change" color="warning" variant="outlined" /> : 'Set'}</TableCell>
                   {data.canAdminister && (

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { limitParam } from './queryParams.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { TestSwitches } from '../access/testSwitches.js';
 import type { ModelClass } from '../data/models.js';
@@ -38,12 +39,7 @@ interface Deps {
 }
 
 const historyQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'The limit must be a number.' })
-    .int('The limit must be a whole number.')
-    .min(1, 'The limit must be at least 1.')
-    .max(1000, 'The limit may be at most 1000.')
-    .default(200),
+  limit: limitParam(1000, 200),
 });
 
 interface HistoryRow {

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { limitParam } from './queryParams.js';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { asRequestCaller } from './callerTransaction.js';
@@ -30,12 +31,7 @@ const putBody = z.object({
 });
 const deleteBody = z.object({ role, module, subModule: table });
 const changesQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'The limit must be a number.' })
-    .int('The limit must be a whole number.')
-    .min(1, 'The limit must be at least 1.')
-    .max(500, 'The limit may be at most 500.')
-    .default(50),
+  limit: limitParam(500, 50),
 });
 
 /**

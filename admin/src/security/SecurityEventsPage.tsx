@@ -4,7 +4,7 @@ import { describeAgent, formatTime, type SecurityEvent } from '../account/authAp
 import { apiCall } from '../providers/apiCall';
 import { useApiLoad } from '../providers/useApiLoad';
 import { ScreenHeading } from '../screens/ScreenHeading';
-import { ServerPagination } from '../screens/ServerPagination';
+import { ServerPagination, usePaging } from '../screens/ServerPagination';
 
 /** The kinds the server records, in words (server/auth/securityEvents.ts and the database's triggers). */
 export const EVENT_KINDS: Record<string, string> = {
@@ -47,8 +47,8 @@ interface Page {
 /** /security-events: the security log for those who may read the audit trail, newest first. */
 export default function SecurityEventsPage() {
   const [kind, setKind] = useState('');
-  const [page, setPage] = useState(0);
-  const [perPage, setPerPage] = useState(50);
+  const paging = usePaging(50);
+  const { page, perPage } = paging;
   const { data, failure, loading } = useApiLoad(() => {
     const query = new URLSearchParams({ page: String(page + 1), perPage: String(perPage) });
     if (kind) query.set('kind', kind);
@@ -66,7 +66,7 @@ export default function SecurityEventsPage() {
           value={kind}
           onChange={(e) => {
             setKind(e.target.value);
-            setPage(0);
+            paging.firstPage();
           }}
           fullWidth={false}
           sx={{ width: 240 }}
@@ -124,16 +124,7 @@ export default function SecurityEventsPage() {
               })}
             </TableBody>
           </Table>
-          <ServerPagination
-            total={data.total}
-            page={page}
-            perPage={perPage}
-            sizes={[25, 50, 100, 200]}
-            onChange={(nextPage, nextPerPage) => {
-              setPage(nextPage);
-              setPerPage(nextPerPage);
-            }}
-          />
+          <ServerPagination total={data.total} paging={paging} sizes={[25, 50, 100, 200]} />
         </TableContainer>
       )}
     </Box>

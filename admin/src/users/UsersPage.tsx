@@ -25,7 +25,7 @@ import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
 import { useApiLoad } from '../providers/useApiLoad';
 import { ScreenHeading } from '../screens/ScreenHeading';
-import { ServerPagination } from '../screens/ServerPagination';
+import { ServerPagination, usePaging } from '../screens/ServerPagination';
 import { formatTime } from '../account/authApi';
 import { listUsers, type StaffUser } from './usersApi';
 
@@ -52,8 +52,8 @@ export default function UsersPage() {
   const { identity } = useGetIdentity();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
-  const [page, setPage] = useState(0);
-  const [perPage, setPerPage] = useState(25);
+  const paging = usePaging(25);
+  const { page, perPage } = paging;
   const [creating, setCreating] = useState(false);
   const [role, setRole] = useState('');
   const { data, setData, failure, loading, reload } = useApiLoad(() => listUsers({ q, role, page: page + 1, perPage }), [q, role, page, perPage]);
@@ -71,7 +71,7 @@ export default function UsersPage() {
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
-            setPage(0);
+            paging.firstPage();
           }}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
           fullWidth={false}
@@ -84,7 +84,7 @@ export default function UsersPage() {
           value={role}
           onChange={(e) => {
             setRole(e.target.value);
-            setPage(0);
+            paging.firstPage();
           }}
           fullWidth={false}
           sx={{ width: 220 }}
@@ -155,16 +155,7 @@ export default function UsersPage() {
               ))}
             </TableBody>
           </Table>
-          <ServerPagination
-            total={data.total}
-            page={page}
-            perPage={perPage}
-            sizes={[10, 25, 50, 100]}
-            onChange={(nextPage, nextPerPage) => {
-              setPage(nextPage);
-              setPerPage(nextPerPage);
-            }}
-          />
+          <ServerPagination total={data.total} paging={paging} sizes={[10, 25, 50, 100]} />
         </TableContainer>
       )}
       <NewUserDialog

@@ -14,6 +14,7 @@ import { verifySecondFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { findUserByEmail, type UserRow } from '../auth/users.js';
 import { twoFactorPolicy, type Env } from '../env.js';
+import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { badRequest, fieldErrorsOf, forbidden, HttpError, invalidFields, notFound, unauthorized } from './errors.js';
 import { signInRateLimit } from './rateLimits.js';
 import { resolveUser, tokenOf } from './requireUser.js';
@@ -109,16 +110,18 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
   });
 
   router.get('/me', signedIn, (req, res) => {
-    // The matrix rows and owned ids let the SPA build the same CASL ability as the server.
+    // The caller's CASL rules let the SPA draw with the very ability the API enforces.
     const user = req.user!;
     const { id, email, role, name, matrix, owned, twoFactorEnabled } = user;
     res.json({
       id,
       email,
       role,
+      roles: [role],
       name,
       matrix,
       owned,
+      rules: abilityOfCaller(user).rules,
       gate: gateOf(user, policy) ?? null,
       twoFactorEnabled,
       twoFactorRequired: twoFactorRequired(user, policy),

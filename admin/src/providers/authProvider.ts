@@ -1,12 +1,16 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { fetchUtils, HttpError } from 'react-admin';
-import type { CallerGrants } from '../../../permissions/abilityOfCaller';
 import { GATE_PATHS, gateOfError, isGate, type Gate } from '../account/gate';
 import { forgetMeta } from '../meta/metaStore';
 import { csrfHeaders } from './csrf';
 
-export interface Me extends Omit<CallerGrants, 'id'> {
+export interface Me {
   id: string | number;
+  role: string;
+  /** Every role the caller holds (a database may give a person several). */
+  roles: string[];
+  /** The caller's CASL rules, exactly as the API enforces them. */
+  rules: unknown[];
   email: string;
   name?: string | null;
   gate: Gate | null;
@@ -112,8 +116,8 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity(): Promise<UserIdentity> {
     const user = await me();
-    // The matrix rows let useCallerAbility build the same CASL ability as the server.
-    return { id: user.id, fullName: user.name || user.email, email: user.email, role: user.role, matrix: user.matrix, owned: user.owned };
+    // The rules let useCallerAbility build the same CASL ability as the server.
+    return { id: user.id, fullName: user.name || user.email, email: user.email, role: user.role, roles: user.roles, rules: user.rules };
   },
   /**
    * The caller's role, or null when signed out or gated (so no metadata is asked for: the

@@ -84,7 +84,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   api.use(requireCsrfToken(['/auth/login']));
   api.use('/auth', authRateLimit(env));
   api.use('/auth/2fa', twoFactorRouter(knex, env, secretKey));
-  api.use('/auth/security-events', requireSession(policy), securityEventsRouter(apiKnex));
+  api.use('/auth/security-events', requireSession(policy), securityEventsRouter(apiKnex, () => schema));
   api.use('/auth/users', requireSession(policy), usersRouter({ knex, apiKnex, env, schema: () => schema }));
   api.use('/auth', authRouter(knex, env, secretKey));
   api.use(requireSession(policy));
@@ -92,7 +92,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
     res.json(metaForCaller(schema, abilityOfCaller(req.user!)));
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.
-  api.use('/matrix', matrixRouter(apiKnex));
+  api.use('/matrix', matrixRouter(apiKnex, () => schema));
   // A record's audit trail, GET /:resource/:id/history, next to the generic resources.
   api.use(historyRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
   api.use(resourceRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));

@@ -22,6 +22,35 @@ export async function up(knex: Knex): Promise<void> {
       created_at timestamptz DEFAULT now(),
       updated_at timestamptz DEFAULT now()
     );
+    -- An auth.users that was there before (a trimmed Supabase, another tool's) may have
+    -- another shape: Gatehouse signs people in, so it adds what it needs, nullable, and leaves
+    -- every existing column and row as it was. Existing users have no password until an
+    -- administrator sets one.
+    DO $$
+    BEGIN
+      IF (SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+           WHERE attrelid = 'auth.users'::regclass AND attname = 'id' AND NOT attisdropped) IS DISTINCT FROM 'uuid' THEN
+        RAISE EXCEPTION 'auth.users exists but has no uuid column "id"; Gatehouse identifies people by a uuid id'
+          USING HINT = 'Rename that table, or serve this database with its auth schema excluded.';
+      END IF;
+    END $$;
+    ALTER TABLE auth.users
+      ADD COLUMN IF NOT EXISTS email text,
+      ADD COLUMN IF NOT EXISTS encrypted_password text,
+      ADD COLUMN IF NOT EXISTS email_confirmed_at timestamptz,
+      ADD COLUMN IF NOT EXISTS last_sign_in_at timestamptz,
+      ADD COLUMN IF NOT EXISTS raw_app_meta_data jsonb,
+      ADD COLUMN IF NOT EXISTS raw_user_meta_data jsonb,
+      ADD COLUMN IF NOT EXISTS created_at timestamptz DEFAULT now(),
+      ADD COLUMN IF NOT EXISTS updated_at timestamptz DEFAULT now();
+    DO $$
+    BEGIN
+      IF (SELECT atthasdef FROM pg_attribute WHERE attrelid = 'auth.users'::regclass AND attname = 'id') IS NOT TRUE THEN
+        ALTER TABLE auth.users ALTER COLUMN id SET DEFAULT gen_random_uuid();
+      END IF;
+    END $$;
+    -- Sign-in finds people by email; an existing table may not index it.
+    CREATE INDEX IF NOT EXISTS users_email_lookup ON auth.users (email);
     COMMENT ON COLUMN auth.users.raw_app_meta_data IS 'Role and department, set by administrators';
 
     -- The caller of the current request, set with set_config('app.user_id', ..., true)

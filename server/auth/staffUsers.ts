@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
+import type { People } from '../meta/governance.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -29,10 +31,16 @@ export interface StaffUserQuery {
   perPage: number;
 }
 
-/** Where the served database keeps people's names, roles and status beyond auth.users (OMBARO's user_profiles). */
-export interface ProfileTable {
-  present: boolean;
+/**
+ * Where the served database keeps people's names, roles and status beyond auth.users, as its
+ * governance record names it, with the resource serving it; undefined where it names none.
+ */
+export interface ProfileTable extends People {
+  resource: string;
 }
+export type Profiles = ProfileTable | undefined;
+
+const column = (name: string) => `p.${ident(name)}`;
 
 /** `%`, `_` and `\` typed in a search box are literal characters, not patterns. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -41,10 +49,10 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * The columns of one listed user. A Gatehouse suspension (accounts.suspended_at) wins over a
  * profile's own status, since either keeps the user from signing in.
  */
-function userColumns(profiles: ProfileTable): string {
-  const name = profiles.present ? `coalesce(p.name, u.raw_user_meta_data->>'name', u.email)` : `coalesce(u.raw_user_meta_data->>'name', u.email)`;
-  const role = profiles.present ? `coalesce(p.role, u.raw_app_meta_data->>'role', '')` : `coalesce(u.raw_app_meta_data->>'role', '')`;
-  const status = profiles.present ? `coalesce(p.status, 'active')` : `'active'`;
+function userColumns(profiles: Profiles): string {
+  const name = profiles ? `coalesce(${column(profiles.name)}::text, u.raw_user_meta_data->>'name', u.email)` : `coalesce(u.raw_user_meta_data->>'name', u.email)`;
+  const role = profiles ? `coalesce(${column(profiles.role)}::text, u.raw_app_meta_data->>'role', '')` : `coalesce(u.raw_app_meta_data->>'role', '')`;
+  const status = profiles?.status ? `coalesce(${column(profiles.status)}::text, 'active')` : `'active'`;
   return `u.id, u.email, ${name} AS name, ${role} AS role,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
@@ -52,9 +60,9 @@ function userColumns(profiles: ProfileTable): string {
           coalesce(a.must_change_password, false) AS "mustChangePassword"`;
 }
 
-function userJoins(profiles: ProfileTable): string {
+function userJoins(profiles: Profiles): string {
   return `FROM auth.users u
-          ${profiles.present ? 'LEFT JOIN public.user_profiles p ON p.id = u.id' : ''}
+          ${profiles ? `LEFT JOIN ${qualifiedTable(profiles.table)} p ON ${column(profiles.id)} = u.id` : ''}
           LEFT JOIN gatehouse.accounts a ON a.user_id = u.id
           LEFT JOIN gatehouse.two_factor t ON t.user_id = u.id AND t.enabled_at IS NOT NULL`;
 }
@@ -76,16 +84,16 @@ const COUNT_CAP = 10_000;
  * lower(email) COLLATE "C" serves it where the schema has one) rather than after computing
  * every user's row, so a table of millions of accounts lists as fast as a small one.
  */
-export async function listStaffUsers(knex: Knex, profiles: ProfileTable, query: StaffUserQuery): Promise<{ items: StaffUser[]; total: number }> {
+export async function listStaffUsers(knex: Knex, profiles: Profiles, query: StaffUserQuery): Promise<{ items: StaffUser[]; total: number }> {
   const conditions: string[] = [];
   const bindings: Knex.Value[] = [];
   const q = query.q?.trim();
   if (q) {
-    conditions.push(`(u.email ILIKE ? OR ${profiles.present ? `coalesce(p.name, u.raw_user_meta_data->>'name')` : `u.raw_user_meta_data->>'name'`} ILIKE ?)`);
+    conditions.push(`(u.email ILIKE ? OR ${profiles ? `coalesce(${column(profiles.name)}::text, u.raw_user_meta_data->>'name')` : `u.raw_user_meta_data->>'name'`} ILIKE ?)`);
     bindings.push(likePattern(q), likePattern(q));
   }
   if (query.role) {
-    conditions.push(profiles.present ? `coalesce(p.role, u.raw_app_meta_data->>'role') = ?` : `u.raw_app_meta_data->>'role' = ?`);
+    conditions.push(profiles ? `coalesce(${column(profiles.role)}::text, u.raw_app_meta_data->>'role') = ?` : `u.raw_app_meta_data->>'role' = ?`);
     bindings.push(query.role);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -99,18 +107,18 @@ export async function listStaffUsers(knex: Knex, profiles: ProfileTable, query: 
   return { items: (row.items ?? []).map(toStaffUser), total: Number(row.total) };
 }
 
-export async function findStaffUser(knex: Knex, profiles: ProfileTable, id: string): Promise<StaffUser | undefined> {
+export async function findStaffUser(knex: Knex, profiles: Profiles, id: string): Promise<StaffUser | undefined> {
   const { rows } = await knex.raw<{ rows: UserRowOut[] }>(`SELECT ${userColumns(profiles)} ${userJoins(profiles)} WHERE u.id = ?`, [id]);
   return rows[0] && toStaffUser(rows[0]);
 }
 
 /** Field problems that only the data can tell: an email or mobile number someone already has. */
-export async function takenFields(knex: Knex, profiles: ProfileTable, input: { email: string; mobile?: string | undefined }): Promise<Record<string, string>> {
+export async function takenFields(knex: Knex, profiles: Profiles, input: { email: string; mobile?: string | undefined }): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
   const email = await knex('auth.users').whereRaw('lower(email) = lower(?)', [input.email]).first('id');
   if (email) errors.email = 'A user with this email already exists.';
-  if (profiles.present && input.mobile) {
-    const mobile = await knex('public.user_profiles').where({ mobile: input.mobile }).first('id');
+  if (profiles?.mobile && input.mobile) {
+    const mobile = await knex(profiles.table).where({ [profiles.mobile]: input.mobile }).first(profiles.id);
     if (mobile) errors.mobile = 'A user with this mobile number already exists.';
   }
   return errors;

@@ -2,6 +2,8 @@ import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import { openDatabase } from '../data/openDatabase.js';
 import { loadEnv } from '../env.js';
+import { readGovernance } from '../meta/governance.js';
+import { qualifiedTable } from '../../permissions/sqlText.js';
 
 /** The first entry of the audit trail that does not check out, and why. */
 export interface BrokenLink {
@@ -39,17 +41,21 @@ interface WalkRow {
  * removed), or when ids skip (entries were removed). Reports the first broken entry.
  */
 export async function verifyAuditTrail(knex: Knex): Promise<AuditVerdict> {
+  const named = (await readGovernance(knex))?.auditTable;
+  if (!named) return { installed: false, rows: 0 };
   const { rows: present } = await knex.raw<{ rows: { installed: boolean }[] }>(
-    `SELECT to_regclass('public.audit_log') IS NOT NULL AND to_regprocedure('gatehouse.audit_link(text, text)') IS NOT NULL AS installed`,
+    `SELECT to_regclass(?) IS NOT NULL AND to_regprocedure('gatehouse.audit_link(text, text)') IS NOT NULL AS installed`,
+    [qualifiedTable(named)],
   );
   if (!present[0]?.installed) return { installed: false, rows: 0 };
+  const auditLog = qualifiedTable(named);
   const { rows: walk } = await knex.raw<{ rows: WalkRow[] }>(`
     WITH walk AS (
       SELECT id, table_name, record_id, prev_hash, hash,
              lag(id) OVER w AS previous_id, lag(hash) OVER w AS previous_hash,
              gatehouse.audit_link(prev_hash, gatehouse.audit_content(id, created_at, user_id, user_email, user_role, db_user, table_name,
                                   record_id, operation, action, reason, request_id, before, after)) AS recomputed
-        FROM public.audit_log
+        FROM ${auditLog}
       WINDOW w AS (ORDER BY id)
     )
     SELECT * FROM walk
@@ -57,9 +63,9 @@ export async function verifyAuditTrail(knex: Knex): Promise<AuditVerdict> {
      ORDER BY id
      LIMIT 1`);
   const { rows: totals } = await knex.raw<{ rows: { rows: string | number; head_id: string | number | null; head_hash: string | null }[] }>(`
-    SELECT (SELECT count(*) FROM public.audit_log) AS rows,
-           (SELECT id FROM public.audit_log ORDER BY id DESC LIMIT 1) AS head_id,
-           (SELECT hash FROM public.audit_log ORDER BY id DESC LIMIT 1) AS head_hash`);
+    SELECT (SELECT count(*) FROM ${auditLog}) AS rows,
+           (SELECT id FROM ${auditLog} ORDER BY id DESC LIMIT 1) AS head_id,
+           (SELECT hash FROM ${auditLog} ORDER BY id DESC LIMIT 1) AS head_hash`);
   const total = totals[0]!;
   const verdict: AuditVerdict = {
     installed: true,
@@ -87,7 +93,7 @@ const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : 'noth
 
 /** The verdict as `npm run audit:verify` prints it. */
 export function describeVerdict(verdict: AuditVerdict): string {
-  if (!verdict.installed) return 'This database has no audit trail (public.audit_log and its functions are missing).';
+  if (!verdict.installed) return 'This database has no audit trail (its governance record names none, or the table and its functions are missing).';
   const head = verdict.head ? ` (last entry #${verdict.head.id}, hash ${verdict.head.hash})` : '';
   if (!verdict.broken) return `audit trail intact: ${verdict.rows} rows${head}`;
   const { id, table, record, problem } = verdict.broken;

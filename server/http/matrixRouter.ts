@@ -10,9 +10,19 @@ import { ACTIONS, ROLES, type Action } from '../../permissions/vocabulary.js';
 import { badRequest, conflict, fieldErrorsOf, forbidden, notFound } from './errors.js';
 import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from './matrixTypes.js';
 import { isPgError } from './pgErrors.js';
+import { qualifiedTable } from '../../permissions/sqlText.js';
+import { governedResource, type SchemaModel } from '../meta/schemaModel.js';
 
-/** The matrix is the table `role_permissions`; the caller's rights on it decide who sees and edits it. */
-const MATRIX_TABLE = 'role_permissions';
+/**
+ * The matrix is the table the governance record names (OMBARO's `public.role_permissions`);
+ * the caller's rights on the resource serving it decide who sees and edits it.
+ */
+interface MatrixTable {
+  /** Quoted "schema"."table" for SQL. */
+  sql: string;
+  /** The resource name: the CASL subject. */
+  subject: string;
+}
 
 const isModule = (value: unknown): value is ModuleName => typeof value === 'string' && (MODULE_NAMES as string[]).includes(value);
 const tablesOf = (module: ModuleName): readonly string[] => MODULES[module].tables;
@@ -56,10 +66,10 @@ function parse<T extends { module: ModuleName; subModule: string | null }>(schem
 }
 
 /** The matrix rows as the table holds them; RLS decides what the caller gets. */
-async function readRows(trx: Knex.Transaction): Promise<MatrixRowDto[]> {
+async function readRows(trx: Knex.Transaction, table: MatrixTable): Promise<MatrixRowDto[]> {
   const { rows } = await trx.raw<{ rows: MatrixRowDto[] }>(
     `SELECT role_id AS role, module_id AS module, sub_module_id AS "subModule", coalesce(permissions, '{}') AS actions
-       FROM public.role_permissions
+       FROM ${table.sql}
       ORDER BY role_id, module_id, sub_module_id NULLS FIRST`,
   );
   return rows;
@@ -94,26 +104,33 @@ function refusal(err: unknown): unknown {
  * - DELETE /         {role, module, subModule}: removes a sub-module override
  * - GET /changes     ?limit=50: the latest changes, newest first, with the changer's email
  */
-export function matrixRouter(knex: Knex): Router {
+export function matrixRouter(knex: Knex, schema: () => SchemaModel): Router {
   const router = Router();
 
   /** Runs `fn` as the caller once their ability allows `action` on the matrix. */
-  const asCaller = <T>(req: Request, action: 'read' | 'update', fn: (trx: Knex.Transaction, user: SessionUser, editable: boolean) => Promise<T>) =>
+  const asCaller = <T>(
+    req: Request,
+    action: 'read' | 'update',
+    fn: (trx: Knex.Transaction, table: MatrixTable, user: SessionUser, editable: boolean) => Promise<T>,
+  ) =>
     asRequestCaller(knex, req, (trx, user) => {
-      if (user.matrix === null) throw notFound('This database has no role matrix.');
+      const named = schema().governance?.matrixTable;
+      const resource = governedResource(schema(), named);
+      if (user.matrix === null || !named || !resource) throw notFound('This database has no role matrix.');
+      const table: MatrixTable = { sql: qualifiedTable(named), subject: resource.name };
       const ability = abilityOfCaller(user);
-      if (!ability.can(action, MATRIX_TABLE)) {
+      if (!ability.can(action, table.subject)) {
         throw forbidden(action === 'read' ? 'You may not see the role matrix.' : 'You may not change the role matrix.');
       }
-      return fn(trx, user, ability.can('update', MATRIX_TABLE));
+      return fn(trx, table, user, ability.can('update', table.subject));
     });
 
   router.get('/', async (req, res) => {
-    const dto: MatrixDto = await asCaller(req, 'read', async (trx, _user, editable) => ({
+    const dto: MatrixDto = await asCaller(req, 'read', async (trx, table, _user, editable) => ({
       roles: [...ROLES],
       actions: [...ACTIONS],
       modules: MODULE_NAMES.map((name) => ({ name, label: MODULES[name].label, tables: [...tablesOf(name)] })),
-      rows: await readRows(trx),
+      rows: await readRows(trx, table),
       editable,
     }));
     res.json(dto);
@@ -121,11 +138,11 @@ export function matrixRouter(knex: Knex): Router {
 
   router.put('/', async (req, res) => {
     const input = parse(putBody, req.body);
-    const row = await asCaller(req, 'update', async (trx) => {
+    const row = await asCaller(req, 'update', async (trx, table) => {
       try {
         // updated_by and updated_at are stamped by the database (role_permissions_stamp).
         const { rows } = await trx.raw<{ rows: MatrixRowDto[] }>(
-          `INSERT INTO public.role_permissions AS rp (role_id, module_id, sub_module_id, permissions)
+          `INSERT INTO ${table.sql} AS rp (role_id, module_id, sub_module_id, permissions)
            VALUES (?, ?, ?, ?::text[])
            ON CONFLICT (role_id, module_id, sub_module_id)
            DO UPDATE SET permissions = EXCLUDED.permissions
@@ -142,10 +159,10 @@ export function matrixRouter(knex: Knex): Router {
 
   router.delete('/', async (req, res) => {
     const input = parse(deleteBody, req.body);
-    const row = await asCaller(req, 'update', async (trx) => {
+    const row = await asCaller(req, 'update', async (trx, table) => {
       try {
         const { rows } = await trx.raw<{ rows: MatrixRowDto[] }>(
-          `DELETE FROM public.role_permissions
+          `DELETE FROM ${table.sql}
             WHERE role_id = ? AND module_id = ? AND sub_module_id = ?
            RETURNING role_id AS role, module_id AS module, sub_module_id AS "subModule", permissions AS actions`,
           [input.role, input.module, input.subModule],

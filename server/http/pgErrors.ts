@@ -9,6 +9,8 @@ interface PgError {
   column?: string;
   constraint?: string;
   detail?: string;
+  /** The call stack inside the database (PL/pgSQL and SQL functions, triggers). */
+  where?: string;
   message: string;
 }
 
@@ -40,9 +42,44 @@ const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = 
   P0001: { status: 400, message: '' }, // raise_exception from a trigger: its message is meant for people
 };
 
+/** "PL/pgSQL function refuse_odd() line 3 at RAISE" -> "refuse_odd()": the innermost function an error came from. */
+function functionOf(where: string | undefined): string | undefined {
+  return where?.match(/(?:PL\/pgSQL|SQL) function ([^\s]+\(.*?\))/)?.[1];
+}
+
+/**
+ * A row no partition takes: PostgreSQL reports it as a check violation on the parent, with
+ * the partition key in the detail ("Partition key of the failing row contains (at) = (...)").
+ */
+function partitionRefusal(err: PgError, schema: SchemaModel): HttpError | undefined {
+  if (err.code !== '23514' || !/^no partition of relation/.test(databaseMessage(err))) return undefined;
+  const resource = err.schema && err.table ? schema.resources.get(schema.byTable.get(`${err.schema}.${err.table}`) ?? '') : undefined;
+  const keyText = err.detail?.match(/contains \((.*?)\) = /)?.[1] ?? '';
+  const columns = keyText.split(',').map((c) => c.trim().replace(/^"|"$/g, '')).filter((c) => resource?.fieldByName.has(c));
+  const labels = columns.map((c) => resource!.fieldByName.get(c)!.label);
+  const what = labels.length ? `this value of ${labels.join(', ')}` : 'this record';
+  const message = `No partition of ${resource?.label ?? 'this table'} accepts ${what}.`;
+  return new HttpError(400, message, columns.length ? Object.fromEntries(columns.map((c) => [c, 'No partition accepts this value.'])) : undefined);
+}
+
+/**
+ * An error raised inside one of the database's own functions (a trigger, a rule) that
+ * Gatehouse does not know: bad data (classes 22 and 23) is the request's fault, anything
+ * else the function's; either way the caller learns where it came from and what it said.
+ */
+function functionRefusal(err: PgError): HttpError | undefined {
+  const fn = functionOf(err.where);
+  if (!fn) return undefined;
+  const said = databaseMessage(err);
+  if (err.code.startsWith('22') || err.code.startsWith('23')) return new HttpError(400, `The database refused this (its function ${fn} says: ${said}).`);
+  return new HttpError(500, `The database's own function ${fn} failed: ${said}. Nothing was saved.`);
+}
+
 export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'write' | 'delete'): HttpError | undefined {
+  const partition = partitionRefusal(err, schema);
+  if (partition) return partition;
   const known = STATUS_BY_SQLSTATE[err.code];
-  if (!known) return undefined;
+  if (!known) return functionRefusal(err);
   if (err.code === '42501' || err.code === '55000') return new HttpError(known.status, known.message);
   if (err.code === 'P0001') return new HttpError(400, databaseMessage(err));
   if (err.code.startsWith('40')) return new HttpError(409, known.message);

@@ -15,14 +15,15 @@ import {
   listStaffUsers,
   requirePasswordChange,
   takenFields,
-  type ProfileTable,
+  type Profiles,
   type StaffUser,
 } from '../auth/staffUsers.js';
 import { clearFailures } from '../auth/loginLockout.js';
 import { resetTwoFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
-import type { SchemaModel } from '../meta/schemaModel.js';
+import { qualifiedTable } from '../../permissions/sqlText.js';
+import { governedResource, type SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
 import { isPgError } from './pgErrors.js';
@@ -80,10 +81,12 @@ const oneTimePasswordBody = newUserBody.pick({ password: true });
  * (on auth.users where the database has none); administer them with the right to change a
  * profile's status (auth.users' role data elsewhere) — the field MATRIX.md keeps to super_admin.
  */
-function authorityOf(user: SessionUser, profiles: ProfileTable) {
+function authorityOf(user: SessionUser, profiles: Profiles) {
   const ability = abilityOfCaller(user);
-  const subject = profiles.present ? 'user_profiles' : 'auth.users';
-  const administer = profiles.present ? ability.can('update', 'user_profiles', 'status') : ability.can('update', 'auth.users', 'raw_app_meta_data');
+  const subject = profiles ? profiles.resource : 'auth.users';
+  const administer = profiles
+    ? ability.can('update', profiles.resource, profiles.status ?? profiles.role)
+    : ability.can('update', 'auth.users', 'raw_app_meta_data');
   return { read: ability.can('read', subject), administer, create: administer && ability.can('create', subject) };
 }
 
@@ -91,11 +94,12 @@ function authorityOf(user: SessionUser, profiles: ProfileTable) {
  * The database's own answer, as the caller (their role's column privileges and the matrix it
  * reads), so a CASL rule gone wrong is not enough to administer users.
  */
-async function databaseAllows(trx: Knex.Transaction, profiles: ProfileTable): Promise<boolean> {
+async function databaseAllows(trx: Knex.Transaction, profiles: Profiles): Promise<boolean> {
   const { rows } = await trx.raw<{ rows: { ok: boolean | null }[] }>(
-    profiles.present
-      ? `SELECT has_column_privilege('public.user_profiles', 'status', 'UPDATE') AND gatehouse.allows('user_profiles', 'update') AS ok`
+    profiles
+      ? `SELECT has_column_privilege(?, ?, 'UPDATE') AND gatehouse.allows(?, 'update') AS ok`
       : `SELECT gatehouse.allows('auth.users', 'update') AS ok`,
+    profiles ? [qualifiedTable(profiles.table), profiles.status ?? profiles.role, profiles.resource] : [],
   );
   return rows[0]?.ok === true;
 }
@@ -135,7 +139,12 @@ function translated(err: unknown): unknown {
 export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Router {
   const router = Router();
   const policy = twoFactorPolicy(env);
-  const profiles = (): ProfileTable => ({ present: schema().byTable.has('public.user_profiles') });
+  /** The profile table the governance record names, when it is served. */
+  const profiles = (): Profiles => {
+    const people = schema().governance?.people;
+    const resource = governedResource(schema(), people?.table);
+    return people && resource ? { ...people, resource: resource.name } : undefined;
+  };
 
   router.get('/', resolveUser(knex, policy), async (req, res) => {
     const parsed = listQuery.safeParse(req.query);
@@ -144,7 +153,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
     const page = await listStaffUsers(knex, table, parsed.data);
-    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: table.present };
+    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile) };
     res.json(body);
   });
 
@@ -160,7 +169,15 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
         // The profile carries the role and status: written as the caller, so only a role whose
         // column privileges allow it (super_admin) gets past the database as well.
-        if (table.present) await trx('public.user_profiles').insert({ id: created, name: input.name, mobile: input.mobile, role: input.role, status: 'active' });
+        if (table) {
+          await trx(table.table).insert({
+            [table.id]: created,
+            [table.name]: input.name,
+            [table.role]: input.role,
+            ...(table.mobile ? { [table.mobile]: input.mobile } : {}),
+            ...(table.status ? { [table.status]: 'active' } : {}),
+          });
+        }
         return { actorId: caller.id, role: input.role, input };
       });
       // Last, so no crash leaves a usable account half-made: the one-time password (policy,
@@ -282,9 +299,9 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
  * it to auth.users) or auth.users itself. A row the caller may not change is simply not updated
  * under RLS, which is a refusal too.
  */
-async function setRole(trx: Knex.Transaction, id: string, role: string, table: ProfileTable): Promise<void> {
-  const changed = table.present
-    ? await trx('public.user_profiles').where({ id }).update({ role })
+async function setRole(trx: Knex.Transaction, id: string, role: string, table: Profiles): Promise<void> {
+  const changed = table
+    ? await trx(table.table).where({ [table.id]: id }).update({ [table.role]: role })
     : await trx('auth.users')
         .where({ id })
         .update({ raw_app_meta_data: trx.raw(`coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', ?::text)`, [role]) });
@@ -299,11 +316,11 @@ async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolea
  * The new user's fields, every problem at once per field (the form shows each beside its
  * input): the shape, the password policy, and an email or mobile number already taken.
  */
-async function validNewUser(knex: Knex, body: unknown, table: ProfileTable, minLength: number): Promise<NewUserBody> {
+async function validNewUser(knex: Knex, body: unknown, table: Profiles, minLength: number): Promise<NewUserBody> {
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const parsed = newUserBody.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  if (table.present && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
+  if (table?.mobile && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
   if (typeof raw.password === 'string' && !errors.password) {
     const who = { email: typeof raw.email === 'string' ? raw.email : undefined, name: typeof raw.name === 'string' ? raw.name : undefined };
     const problem = passwordProblem(raw.password, who, minLength);

@@ -4,6 +4,7 @@ import type { Catalog, CatalogColumn, CatalogConstraint, CatalogRelation } from 
 import { readCheck } from './checkConstraints.js';
 import { chooseListFields } from './listColumns.js';
 import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
+import { identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
 import type { FieldMeta, ModuleMeta } from './types.js';
@@ -26,25 +27,26 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
   const columnsOf = groupBy(catalog.columns, (c) => c.oid);
   const constraintsOf = groupBy(catalog.constraints, (c) => c.oid);
   const colName = (oid: number, attnum: number) => columnsOf.get(oid)?.find((c) => c.attnum === attnum)?.name ?? '?';
+  const identities = identitiesOf(catalog, isSecretColumn);
 
   const partial = catalog.relations.map((rel) => {
     const cols = columnsOf.get(rel.oid) ?? [];
     const cons = constraintsOf.get(rel.oid) ?? [];
-    const pkCon = cons.find((c) => c.type === 'p');
-    let primaryKey = pkCon ? pkCon.columns.map((n) => colName(rel.oid, n)) : [];
-    // Views carry no key of their own; an "id" column is the usual stand-in.
-    if (!pkCon && rel.relkind !== 'r' && rel.relkind !== 'p' && cols.some((c) => c.name === 'id')) primaryKey = ['id'];
+    const identity = identities.get(rel.oid)!;
+    const primaryKey = identity.columns;
+    // Row values tell records apart for reading only: none of them is a key of the table.
+    const keyColumns = identity.kind === 'row-values' ? [] : primaryKey;
     const fields = cols
       .filter((c) => !isSecretColumn(c.name))
-      .map((c) => buildField(c, cons, primaryKey, catalog, rel));
+      .map((c) => buildField(c, cons, keyColumns, catalog, rel));
     const hiddenCols = cols.filter((c) => isSecretColumn(c.name));
     const creatable = !hiddenCols.some((c) => c.not_null && c.default_expr === null && !c.generated && c.identity === '');
-    return { rel, cons, primaryKey, fields, hidden: hiddenCols.map((c) => c.name), creatable };
+    return { rel, cons, primaryKey, identity: identity.kind, fields, hidden: hiddenCols.map((c) => c.name), creatable };
   });
 
   const displayByOid = new Map(partial.map((p) => [p.rel.oid, chooseDisplayField(p.fields, p.primaryKey)]));
   const resources = new Map<string, ResourceInfo>();
-  for (const { rel, cons, primaryKey, fields, hidden, creatable } of partial) {
+  for (const { rel, cons, primaryKey, identity, fields, hidden, creatable } of partial) {
     for (const fk of cons.filter((c) => c.type === 'f' && c.columns.length === 1)) {
       const target = fk.ref_oid !== null ? nameOf(fk.ref_oid) : undefined;
       const field = fields.find((f) => f.name === colName(rel.oid, fk.columns[0]!));
@@ -61,7 +63,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
     const displayField = displayByOid.get(rel.oid)!;
     const inList = chooseListFields(fields, displayField);
     for (const f of fields) f.inList = inList.has(f.name);
-    const noKey = primaryKey.length === 0;
+    const noKey = identity === 'row-values' || identity === 'none';
     const viewBits = rel.updatable;
     const readOnly = noKey || (rel.relkind !== 'r' && rel.relkind !== 'p' && (viewBits & (VIEW_UPDATE | VIEW_INSERT | VIEW_DELETE)) === 0);
     if (readOnly) for (const f of fields) f.readOnly = true;
@@ -74,6 +76,8 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       label: humanize(rel.name),
       module: moduleOfResource(name) ?? rel.schema,
       primaryKey,
+      identity,
+      openable: identity !== 'none',
       displayField,
       fields,
       reverseReferences: [],
@@ -81,7 +85,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       ...(rel.comment ? { help: rel.comment } : {}),
       defaultSort: createdAt
         ? { field: 'created_at', order: 'DESC' }
-        : { field: primaryKey.length === 1 ? primaryKey[0]! : primaryKey.length ? 'id' : (fields[0]?.name ?? 'id'), order: 'ASC' },
+        : { field: primaryKey.length === 1 ? primaryKey[0]! : primaryKey.length ? 'id' : (sortableField(fields) ?? 'id'), order: 'ASC' },
       constraintColumns: Object.fromEntries(cons.map((c) => [c.name, c.columns.map((n) => colName(rel.oid, n))])),
       fieldByName: new Map(fields.map((f) => [f.name, f])),
       hiddenColumns: hidden,
@@ -130,6 +134,11 @@ function buildField(c: CatalogColumn, cons: CatalogConstraint[], primaryKey: str
     filterable: kind !== 'json' && kind !== 'longtext',
     searchable: (kind === 'text' || kind === 'longtext') && rel.relkind !== 'm',
   };
+}
+
+/** The first column a list can be ordered by, for relations with nothing better. */
+function sortableField(fields: FieldMeta[]): string | undefined {
+  return fields.find((f) => f.kind !== 'json' && f.kind !== 'array' && f.kind !== 'other')?.name;
 }
 
 function addReverseReferences(resources: Map<string, ResourceInfo>): void {

@@ -49,6 +49,14 @@ export interface Catalog {
   /** Domain CHECK constraints, by domain type oid. */
   domainChecks: { type_oid: number; definition: string }[];
   enums: Map<number, string[]>;
+  /** Unique indexes on plain columns without a predicate: candidate keys of tables without one, and of materialized views. */
+  uniqueIndexes: { oid: number; columns: number[] }[];
+  /**
+   * For each view, where each of its columns comes from: the table (or view) and column a
+   * column passes through unchanged, else null (computed). Read by planning the view's own
+   * query, so it sees through joins and subqueries as PostgreSQL does.
+   */
+  viewOrigins: Map<number, ({ oid: number; attnum: number } | null)[]>;
 }
 
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'gatehouse', 'pg_toast'];
@@ -123,5 +131,50 @@ export async function readCatalog(db: Knex | Knex.Transaction, schemas?: string[
       [typeOids],
     )
   ).rows;
-  return { relations, columns, constraints, domainChecks, enums: new Map(enumRows.map((e) => [e.type_oid, e.labels])) };
+  const uniqueIndexes = (
+    await db.raw<{ rows: { oid: number; columns: number[] }[] }>(
+      `SELECT i.indrelid::int AS oid, i.indkey::int[] AS columns
+         FROM pg_index i
+        WHERE i.indrelid = ANY (?::oid[]) AND i.indisunique AND i.indisvalid
+          AND i.indpred IS NULL AND i.indexprs IS NULL
+        ORDER BY i.indrelid, i.indnatts, i.indexrelid`,
+      [oids],
+    )
+  ).rows;
+  const viewOrigins = new Map<number, ({ oid: number; attnum: number } | null)[]>();
+  for (const view of relations.filter((r) => r.relkind === 'v')) {
+    const origins = await originsOfView(db, view.oid);
+    if (origins) viewOrigins.set(view.oid, origins);
+  }
+  return {
+    relations,
+    columns,
+    constraints,
+    domainChecks,
+    enums: new Map(enumRows.map((e) => [e.type_oid, e.labels])),
+    uniqueIndexes,
+    viewOrigins,
+  };
+}
+
+/**
+ * A view's columns traced to their tables. Selecting from the view itself names the view as
+ * every column's origin; selecting from its definition as a subquery makes PostgreSQL report
+ * the underlying columns (RowDescription), without running it (LIMIT 0). A view the login
+ * may not plan (privileges, a broken dependency) simply has no origins.
+ */
+async function originsOfView(db: Knex | Knex.Transaction, oid: number): Promise<({ oid: number; attnum: number } | null)[] | undefined> {
+  try {
+    return await db.transaction(async (trx) => {
+      const { rows } = await trx.raw<{ rows: { definition: string }[] }>(`SELECT pg_get_viewdef(?::oid) AS definition`, [oid]);
+      const definition = rows[0]?.definition.trim().replace(/;$/, '');
+      if (!definition) return undefined;
+      const planned = await trx.raw<{ fields: { tableID: number; columnID: number }[] }>(
+        `SELECT * FROM (${definition.replace(/\?/g, '\\?')}) AS traced LIMIT 0`,
+      );
+      return planned.fields.map((f) => (f.tableID ? { oid: f.tableID, attnum: f.columnID } : null));
+    });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import { readCatalog } from './catalog.js';
 import { buildSchemaModel } from './buildSchemaModel.js';
+import { readGovernance } from './governance.js';
 import type { SchemaModel } from './schemaModel.js';
 
-/** Reads the live catalog of the schemas to serve (all user schemas when none are named). */
+/** Reads the live catalog of the schemas to serve (all user schemas when none are named), and what governs them. */
 export async function loadSchemaModel(knex: Knex, schemas?: string[]): Promise<SchemaModel> {
-  return buildSchemaModel(await readCatalog(knex, schemas));
+  const governance = await readGovernance(knex);
+  return { ...buildSchemaModel(await readCatalog(knex, schemas)), ...(governance ? { governance } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { Governance } from './governance.js';
 import type { FieldMeta, ModuleMeta, ResourceMeta } from './types.js';
 
 /** What the server knows of one resource: its public metadata plus what only the server needs. */
@@ -16,4 +17,12 @@ export interface SchemaModel {
   resources: Map<string, ResourceInfo>;
   /** "schema.table" -> resource name, to map errors raised by PostgreSQL back to a resource. */
   byTable: Map<string, string>;
+  /** What governs the database (gatehouse.governance); absent in administrator-only mode. */
+  governance?: Governance;
+}
+
+/** The resource serving a "schema.table" the governance record names, if it is served. */
+export function governedResource(schema: SchemaModel, table: string | undefined): ResourceInfo | undefined {
+  const name = table === undefined ? undefined : schema.byTable.get(table);
+  return name === undefined ? undefined : schema.resources.get(name);
 }

@@ -84,6 +84,8 @@ export interface ReverseReferenceMeta {
   label: string;
 }
 
+export type RecordIdentity = 'primary-key' | 'unique-key' | 'view-key' | 'row-values' | 'none';
+
 export type ResourceAction = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'export';
 
 export interface ResourceMeta {
@@ -95,13 +97,22 @@ export interface ResourceMeta {
   label: string;
   /** Module from the overlay (e.g. "finance"), or the schema name. */
   module: string;
-  /** Primary key columns; empty when the relation has none (then it is read-only). */
+  /** The columns that tell its records apart (see `identity`); the wire `id` is made of them. */
   primaryKey: string[];
+  /**
+   * Where `primaryKey` comes from: the table's primary key, a unique index, the key of the
+   * table a view shows, or (when nothing is unique) all the row's comparable values, which
+   * pages stably and opens a record by its values but makes the relation read-only.
+   * "none": nothing comparable, so records cannot be opened one by one.
+   */
+  identity: RecordIdentity;
+  /** False when a record cannot be opened on its own (getOne): only lists show it. */
+  openable: boolean;
   /** Column shown as the record's title. */
   displayField: string;
   fields: FieldMeta[];
   reverseReferences: ReverseReferenceMeta[];
-  /** True for non-updatable views and relations without a primary key. */
+  /** True for non-updatable views and relations whose rows nothing tells apart. */
   readOnly: boolean;
   help?: string;
   /** What the caller may do here. */

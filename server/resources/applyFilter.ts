@@ -142,6 +142,12 @@ function applyKeys(query: Where, resource: ResourceInfo, keys: Record<string, un
     query.whereIn(alias(pk[0]!), keys.map((k) => k[pk[0]!]));
     return;
   }
+  if (resource.identity === 'row-values') {
+    // Row values may hold nulls, which IN never matches.
+    const one = `(${pk.map(() => '?? IS NOT DISTINCT FROM ?').join(' AND ')})`;
+    query.whereRaw(`(${keys.map(() => one).join(' OR ')})`, keys.flatMap((k) => pk.flatMap((c) => [alias(c), k[c]])));
+    return;
+  }
   const tuple = `(${pk.map(() => '??').join(', ')})`;
   const rows = keys.map(() => `(${pk.map(() => '?').join(', ')})`).join(', ');
   query.whereRaw(`${tuple} IN (${rows})`, [...pk.map(alias), ...keys.flatMap((k) => pk.map((c) => k[c]))]);

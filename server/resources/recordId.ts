@@ -26,9 +26,11 @@ export function decodeWireId(resource: ResourceInfo, wire: unknown): Record<stri
     if (!Array.isArray(parts) || parts.length !== pk.length) throw notFound();
   }
   const values: Record<string, unknown> = {};
+  // Row values may be empty (null matches null there); a key column never is.
+  const nullable = resource.identity === 'row-values';
   pk.forEach((column, i) => {
     const parsed = filterValueSchema(resource.fieldByName.get(column)!).safeParse(parts[i]);
-    if (!parsed.success || parsed.data === null) throw notFound();
+    if (!parsed.success || (parsed.data === null && !nullable)) throw notFound();
     values[column] = parsed.data;
   });
   return values;

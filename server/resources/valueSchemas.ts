@@ -5,6 +5,12 @@ import type { FieldKind, FieldMeta } from '../meta/types.js';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([+-]\d{2}(:?\d{2})?)?$/;
 const INTEGER_TEXT = /^-?\d+$/;
+/**
+ * What PostgreSQL's uuid input accepts: 32 hex digits in either case, a hyphen allowed after
+ * any group of four, optionally in braces. Any version or variant (the nil uuid too): the
+ * column's type is the rule, not RFC 4122.
+ */
+const PG_UUID = /^(?:[0-9a-f]{4}-?){7}[0-9a-f]{4}$|^\{(?:[0-9a-f]{4}-?){7}[0-9a-f]{4}\}$/i;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 const INT4_MIN = -2147483648;
@@ -49,7 +55,7 @@ function scalarSchema(kind: FieldKind, field: FieldMeta): z.ZodType {
     case 'datetime':
       return z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Must be a date and time.');
     case 'uuid':
-      return z.string().uuid('Must be a UUID.');
+      return z.string().regex(PG_UUID, 'Must be a UUID.');
     case 'json':
       return z.unknown();
     case 'enum':

@@ -1,0 +1,48 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+
+const qualifiedName = z.string().regex(/^[^.\s]+\.[^.\s]+$/, 'a table named schema.table');
+const column = z.string().min(1);
+
+const peopleSchema = z.object({
+  table: qualifiedName,
+  id: column,
+  name: column,
+  role: column,
+  status: column.optional(),
+  mobile: column.optional(),
+});
+
+/** Where the served database keeps people's names, roles and status beside the accounts. */
+export type People = z.infer<typeof peopleSchema>;
+
+/** The governance record (gatehouse.governance): which declaration governs this database and the objects it names. */
+export interface Governance {
+  pack: string;
+  people?: People;
+  /** "schema.table" of the role matrix. */
+  matrixTable?: string;
+  /** "schema.table" of the audit trail. */
+  auditTable?: string;
+}
+
+const recordSchema = z.object({
+  pack: z.string(),
+  people: peopleSchema.nullable(),
+  matrix_table: qualifiedName.nullable(),
+  audit_table: qualifiedName.nullable(),
+});
+
+/** The record, or undefined where nothing governs the database (or Gatehouse has not installed its schema yet). */
+export async function readGovernance(knex: Knex): Promise<Governance | undefined> {
+  const { rows } = await knex.raw<{ rows: { present: boolean }[] }>(`SELECT to_regclass('gatehouse.governance') IS NOT NULL AS present`);
+  if (!rows[0]?.present) return undefined;
+  const { rows: records } = await knex.raw<{ rows: unknown[] }>(`SELECT pack, people, matrix_table, audit_table FROM gatehouse.governance`);
+  if (records.length === 0) return undefined;
+  const parsed = recordSchema.safeParse(records[0]);
+  if (!parsed.success) {
+    throw new Error(`gatehouse.governance is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const { pack, people, matrix_table, audit_table } = parsed.data;
+  return { pack, ...(people ? { people } : {}), ...(matrix_table ? { matrixTable: matrix_table } : {}), ...(audit_table ? { auditTable: audit_table } : {}) };
+}

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { trustProxySetting, twoFactorPolicy, type Env } from './env.js';
 import { loadSecretKey } from './auth/secretBox.js';
+import { inspectApiLogin, type ApiLogin } from './data/apiLogin.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { metaForCaller } from './meta/metaForCaller.js';
@@ -81,6 +82,14 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   const secretKey = loadSecretKey(env);
   const policy = twoFactorPolicy(env);
   const api = express.Router();
+  // Asked once; a login that cannot even be inspected is treated as one that bypasses policies.
+  const apiLogin = inspectApiLogin(apiKnex, schema).catch(
+    (err: unknown): ApiLogin => ({ name: 'unknown', bypassesRls: `could not be inspected (${err instanceof Error ? err.message : String(err)})` }),
+  );
+  api.use(async (req, _res, next) => {
+    req.apiLogin = await apiLogin;
+    next();
+  });
   api.use(requireCsrfToken(['/auth/login']));
   api.use('/auth', authRateLimit(env));
   api.use('/auth/2fa', twoFactorRouter(knex, env, secretKey));

@@ -1,4 +1,4 @@
-import type { CallerGrants } from '../../permissions/abilityOfCaller.js';
+import { isAdministrator, type CallerGrants } from '../../permissions/abilityOfCaller.js';
 import { HttpError } from '../http/errors.js';
 
 /** What a signed-in user must do before anything else, if anything. */
@@ -8,7 +8,7 @@ export type TwoFactorPolicy = 'approvers' | 'off';
 
 /** Does the caller's matrix let them approve anything (without a matrix, only the administrator can)? */
 export function holdsApprove(caller: Pick<CallerGrants, 'role' | 'matrix'>): boolean {
-  if (caller.matrix === null) return caller.role === 'super_admin';
+  if (caller.matrix === null) return isAdministrator(caller);
   return caller.matrix.some((row) => row.actions.includes('approve'));
 }
 

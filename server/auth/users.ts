@@ -1,3 +1,4 @@
+import { ADMINISTRATOR_ROLE } from '../../permissions/abilityOfCaller.js';
 import type { Knex } from 'knex';
 import { hashPassword } from './passwords.js';
 
@@ -37,7 +38,7 @@ export async function ensureAdministrator(knex: Knex, email: string, password: s
     email,
     encrypted_password: await hashPassword(password),
     email_confirmed_at: knex.fn.now(),
-    raw_app_meta_data: JSON.stringify({ role: 'super_admin' }),
+    raw_app_meta_data: JSON.stringify({ role: ADMINISTRATOR_ROLE }),
     raw_user_meta_data: JSON.stringify({ name: 'Administrator' }),
   });
   return true;

@@ -17,7 +17,7 @@ import { twoFactorPolicy, type Env } from '../env.js';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import { badRequest, fieldErrorsOf, forbidden, HttpError, invalidFields, notFound, unauthorized } from './errors.js';
 import { signInRateLimit } from './rateLimits.js';
-import { resolveUser, tokenOf } from './requireUser.js';
+import { refuseUnboundCaller, resolveUser, tokenOf } from './requireUser.js';
 import { clearSessionCookies, csrfTokenOf, rotateSession, setSessionCookies } from './sessionCookies.js';
 
 const credentials = z.object({
@@ -82,6 +82,7 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
       await noteSecurityEvent(knex, { kind: 'login_failed', userId: user.id, email, client, detail: { reason: 'suspended' } });
       throw forbidden('This account is suspended; ask an administrator.');
     }
+    refuseUnboundCaller(user, req.apiLogin);
     if (user.twoFactorEnabled) {
       if (!totp) throw new HttpError(401, 'Enter the code from your authenticator app.', undefined, { code: 'two_factor_required' });
       const factor = await verifySecondFactor(knex, user.id, totp, secretKey);

@@ -27,7 +27,7 @@ export function asRequestCaller<T>(
     ...options,
     requestId: String(req.id),
     client: clientOf(req),
-    admit: (user) => admitUngated(user, policy),
+    admit: (user) => admitUngated(user, policy, req.apiLogin),
   });
 }
 

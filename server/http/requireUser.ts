@@ -2,7 +2,9 @@ import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { findSessionUser, type SessionUser } from '../auth/sessions.js';
 import { gateOf, gateRefusal, type TwoFactorPolicy } from '../auth/sessionGate.js';
-import { unauthorized } from './errors.js';
+import { isAdministrator } from '../../permissions/abilityOfCaller.js';
+import { bypassRefusalMessage, type ApiLogin } from '../data/apiLogin.js';
+import { HttpError, unauthorized } from './errors.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -12,6 +14,8 @@ declare module 'express-serve-static-core' {
     sessionCookieToken?: string;
     /** Which roles must have a second factor before they may use the API (requireSession sets it). */
     twoFactorPolicy?: TwoFactorPolicy;
+    /** Who the data API connects as, and whether policies bind it (createApp sets it). */
+    apiLogin?: ApiLogin;
   }
 }
 
@@ -35,10 +39,21 @@ export function requireSession(policy: TwoFactorPolicy): RequestHandler {
   };
 }
 
-/** Refuses a session that must first change its password or enrol a second factor. */
-export function admitUngated(user: SessionUser, policy: TwoFactorPolicy): void {
+/**
+ * Refuses a session that must first change its password or enrol a second factor, and a
+ * non-administrator while the data login would not be bound by row-level security.
+ */
+export function admitUngated(user: SessionUser, policy: TwoFactorPolicy, apiLogin?: ApiLogin): void {
+  refuseUnboundCaller(user, apiLogin);
   const gate = gateOf(user, policy);
   if (gate) throw gateRefusal(gate);
+}
+
+/** 403 for a non-administrator when the data login bypasses row-level security (see apiLogin.ts). */
+export function refuseUnboundCaller(user: Pick<SessionUser, 'role'>, apiLogin: ApiLogin | undefined): void {
+  if (apiLogin?.bypassesRls && !isAdministrator(user)) {
+    throw new HttpError(403, bypassRefusalMessage(apiLogin), undefined, { code: 'api_login_bypasses_rls' });
+  }
 }
 
 /**
@@ -50,7 +65,7 @@ export function resolveUser(knex: Knex, policy: TwoFactorPolicy, options: { allo
     const token = tokenOf(req);
     const user = token ? await findSessionUser(knex, token) : undefined;
     if (!user) throw unauthorized();
-    if (!options.allowGated) admitUngated(user, policy);
+    if (!options.allowGated) admitUngated(user, policy, req.apiLogin);
     req.user = user;
     req.sessionToken = token;
     next();

@@ -24,7 +24,13 @@ export interface TestServer {
 
 /** The real app on a random port over a private database copy. */
 export async function startTestServer(
-  options: { db?: TestDatabase; env?: Record<string, string>; testSwitches?: TestSwitches } = {},
+  options: {
+    db?: TestDatabase;
+    env?: Record<string, string>;
+    testSwitches?: TestSwitches;
+    /** Serve data as the database owner, as a misconfigured deployment would (default: the authenticator). */
+    apiAsOwner?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent'; // e.g. TEST_LOG_LEVEL=error to see a 500's cause
@@ -32,7 +38,7 @@ export async function startTestServer(
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'), ...options.env });
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(','));
   // The API logs in as the authenticator, as in production; `db.knex` stays the owner's, for assertions.
-  const apiKnex = (await hasAuthenticator(db.knex)) ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }) : undefined;
+  const apiKnex = !options.apiAsOwner && (await hasAuthenticator(db.knex)) ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }) : undefined;
   const app = createApp({ knex: db.knex, apiKnex, env, schema, logger: pino({ level: logLevel }), testSwitches: options.testSwitches });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,22 +1,15 @@
+import { PACK } from './activePack.js';
+import type { Author } from './packModel.js';
 import { ident } from './sqlText.js';
 
 /**
- * Columns that name who wrote a record (who prepared a settlement, created a campaign, sent a
- * ticket message). The database fills them with the caller on insert (a default and a
- * trigger that overrides whatever was sent), and nobody writes them: maker-checker rules and
- * the inbox rely on them being true.
+ * Columns that name who wrote a record (the pack's authors). The database fills them with the
+ * caller on insert (a default and a trigger that overrides whatever was sent), and nobody
+ * writes them: maker-checker rules and the inbox rely on them being true.
  */
-export interface Author {
-  table: string;
-  column: string;
-}
+export type { Author };
 
-export const AUTHORS: readonly Author[] = [
-  { table: 'payment_settlements', column: 'prepared_by' },
-  { table: 'campaigns', column: 'created_by' },
-  { table: 'promotions', column: 'created_by' },
-  { table: 'ticket_messages', column: 'sender_id' },
-];
+export const AUTHORS: readonly Author[] = PACK.authors;
 
 /** The default and the stamping trigger of every author column (one generic function). */
 export function authorsSql(): string {

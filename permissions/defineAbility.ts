@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbili
 import type { MatrixRow } from './defaultMatrix.js';
 import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
 import { grantOn } from './grants.js';
-import { MODULES, MODULE_NAMES } from './modules.js';
+import { MODULE_NAMES, moduleInfo } from './modules.js';
 import { OWN_ROWS, type OwnerSet } from './ownRows.js';
 import { isRole, type Action } from './vocabulary.js';
 
@@ -34,7 +34,7 @@ export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): App
   const role = caller.role;
   const ownRules = OWN_ROWS[role];
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  for (const table of MODULE_NAMES.flatMap((m) => [...MODULES[m].tables])) {
+  for (const table of MODULE_NAMES.flatMap((m) => [...moduleInfo(m).tables])) {
     const { actions } = grantOn(matrix, role, table);
     if (actions.length === 0) continue;
     if (!ownRules) {

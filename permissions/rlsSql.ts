@@ -1,5 +1,5 @@
 import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, isOwnScoped, mayUseRestricted } from './fieldRules.js';
-import { OWN_ROWS, OWNER_SETS, type OwnerSet } from './ownRows.js';
+import { OWN_ROWS, OWNER_SETS } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
 import { ident, literal } from './sqlText.js';
@@ -59,8 +59,8 @@ export function authenticatorGrantsSql(): string {
 
 /** The caller's owner sets, found by id: `gatehouse.owned_ids(set, user)`. */
 export function ownedIdsFunctionSql(): string {
-  const branches = (Object.keys(OWNER_SETS) as OwnerSet[])
-    .map((set) => `WHEN ${literal(set)} THEN ARRAY(${OWNER_SETS[set].replace(/\$1/g, 'p_user')})`)
+  const branches = Object.entries(OWNER_SETS)
+    .map(([set, query]) => `WHEN ${literal(set)} THEN ARRAY(${query.replace(/\$1/g, 'p_user')})`)
     .join('\n        ');
   return `CREATE OR REPLACE FUNCTION gatehouse.owned_ids(p_set text, p_user uuid) RETURNS uuid[]
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public

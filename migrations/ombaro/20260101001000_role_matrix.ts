@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
-import { MODULES, MODULE_NAMES } from '../../permissions/modules.js';
+import { MODULE_NAMES, moduleInfo } from '../../permissions/modules.js';
 import {
   API_DB_ROLE,
   authenticatorGrantsSql,
@@ -153,7 +153,7 @@ export async function up(knex: Knex): Promise<void> {
   `);
 
   await knex('gatehouse.matrix_modules').insert(
-    MODULE_NAMES.flatMap((module) => MODULES[module].tables.map((resource) => ({ resource, module }))),
+    MODULE_NAMES.flatMap((module) => moduleInfo(module).tables.map((resource) => ({ resource, module }))),
   );
   await knex('public.role_permissions').insert(
     DEFAULT_MATRIX.map((r) => ({ role_id: r.role, module_id: r.module, sub_module_id: r.subModule ?? null, permissions: r.actions })),

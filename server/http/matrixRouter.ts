@@ -5,7 +5,7 @@ import { limitParam } from './queryParams.js';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { asRequestCaller } from './callerTransaction.js';
-import { MODULES, MODULE_NAMES, type ModuleName } from '../../permissions/modules.js';
+import { MODULE_NAMES, moduleInfo, type ModuleName } from '../../permissions/modules.js';
 import { ACTIONS, ROLES, type Action } from '../../permissions/vocabulary.js';
 import { badRequest, conflict, fieldErrorsOf, forbidden, notFound } from './errors.js';
 import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from './matrixTypes.js';
@@ -25,7 +25,7 @@ interface MatrixTable {
 }
 
 const isModule = (value: unknown): value is ModuleName => typeof value === 'string' && (MODULE_NAMES as string[]).includes(value);
-const tablesOf = (module: ModuleName): readonly string[] => MODULES[module].tables;
+const tablesOf = (module: ModuleName): readonly string[] => moduleInfo(module).tables;
 
 const role = z.enum(ROLES, { error: 'Choose one of the roles.' });
 const module = z.enum(MODULE_NAMES as [ModuleName, ...ModuleName[]], { error: 'Choose one of the modules.' });
@@ -56,7 +56,7 @@ function parse<T extends { module: ModuleName; subModule: string | null }>(schem
   const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const { module: m, subModule } = body as Record<string, unknown>;
   if (!errors.subModule && isModule(m) && typeof subModule === 'string' && !tablesOf(m).includes(subModule)) {
-    errors.subModule = `"${subModule}" is not a table of the ${MODULES[m].label} module.`;
+    errors.subModule = `"${subModule}" is not a table of the ${moduleInfo(m).label} module.`;
   }
   if (!parsed.success || Object.keys(errors).length) {
     const names = Object.keys(errors);
@@ -129,7 +129,7 @@ export function matrixRouter(knex: Knex, schema: () => SchemaModel): Router {
     const dto: MatrixDto = await asCaller(req, 'read', async (trx, table, _user, editable) => ({
       roles: [...ROLES],
       actions: [...ACTIONS],
-      modules: MODULE_NAMES.map((name) => ({ name, label: MODULES[name].label, tables: [...tablesOf(name)] })),
+      modules: MODULE_NAMES.map((name) => ({ name, label: moduleInfo(name).label, tables: [...tablesOf(name)] })),
       rows: await readRows(trx, table),
       editable,
     }));

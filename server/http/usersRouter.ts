@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
-import { ROLES } from '../../permissions/vocabulary.js';
+import { ROLE_CHOICES, ROLES } from '../../permissions/vocabulary.js';
 import { setPassword } from '../auth/passwordChange.js';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwordPolicy.js';
 import { clientOf, noteSecurityEvent, type SecurityEventKind } from '../auth/securityEvents.js';
@@ -46,11 +46,13 @@ export interface StaffUserPage {
   canAdminister: boolean;
   /** The served database keeps a profile with a required, unique mobile number (OMBARO). */
   mobileRequired: boolean;
+  /** The roles a user may be given, as the pack names and labels them. */
+  roles: readonly { name: string; label: string }[];
 }
 
 const listQuery = z.object({
   q: z.string().max(200, 'Search for at most 200 characters.').optional(),
-  role: z.enum(ROLES, { error: 'Choose one of the roles.' }).optional(),
+  role: z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' }).optional(),
   page: z.coerce.number({ error: 'The page must be a number.' }).int().min(1, 'Pages start at 1.').default(1),
   perPage: z.coerce.number({ error: 'The page size must be a number.' }).int().min(1).max(100, 'Show at most 100 users a page.').default(25),
 });
@@ -61,7 +63,7 @@ const newUserBody = z.object({
   // Lower-cased: sign-in matches emails case-insensitively, so two spellings must not be two accounts.
   email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(320)),
   name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
-  role: z.enum(ROLES, { error: 'Choose one of the roles.' }),
+  role: z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' }),
   mobile: z
     .string({ error: 'Enter a mobile number.' })
     .trim()
@@ -73,7 +75,7 @@ const newUserBody = z.object({
 type NewUserBody = z.infer<typeof newUserBody>;
 
 const userId = z.uuid();
-const roleBody = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles.' }) });
+const roleBody = z.object({ role: z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' }) });
 const oneTimePasswordBody = newUserBody.pick({ password: true });
 
 /**
@@ -153,7 +155,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
     const page = await listStaffUsers(knex, table, parsed.data);
-    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile) };
+    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile), roles: ROLE_CHOICES };
     res.json(body);
   });
 

@@ -1,16 +1,15 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLogoutIfAccessDenied } from 'react-admin';
-import { ROLES } from '../../../permissions/vocabulary';
-import { humanizeChoice } from '../fields/choiceColor';
 import { generatePassword } from './generatePassword';
 import { OneTimePasswordField } from './OneTimePasswordField';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
-import { createUser, type StaffUser } from './usersApi';
+import { createUser, type RoleChoice, type StaffUser } from './usersApi';
 
 interface Props {
   open: boolean;
   mobileRequired: boolean;
+  roles: RoleChoice[];
   onClose: () => void;
   onCreated: (user: StaffUser) => void;
 }
@@ -21,7 +20,7 @@ const empty = () => ({ email: '', name: '', role: '', mobile: '', password: gene
  * Creates a staff user with a one-time password. A strong one is offered (and can be copied
  * to pass on); the user must replace it at their first sign-in, which the server enforces.
  */
-export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Props) {
+export function NewUserDialog({ open, mobileRequired, roles, onClose, onCreated }: Props) {
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
@@ -72,9 +71,9 @@ export function NewUserDialog({ open, mobileRequired, onClose, onCreated }: Prop
             <TextField label="Email" name="email" type="email" required autoFocus autoComplete="off" {...field('email')} />
             <TextField label="Name" name="name" required autoComplete="off" {...field('name')} />
             <TextField select label="Role" name="role" required {...field('role')}>
-              {ROLES.map((role) => (
-                <MenuItem key={role} value={role}>
-                  {humanizeChoice(role)}
+              {roles.map((role) => (
+                <MenuItem key={role.name} value={role.name}>
+                  {role.label}
                 </MenuItem>
               ))}
             </TextField>

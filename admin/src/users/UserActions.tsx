@@ -2,12 +2,10 @@ import MoreVert from '@mui/icons-material/MoreVert';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, Menu, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useLogoutIfAccessDenied } from 'react-admin';
-import { ROLES } from '../../../permissions/vocabulary';
-import { humanizeChoice } from '../fields/choiceColor';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
 import { generatePassword } from './generatePassword';
 import { OneTimePasswordField } from './OneTimePasswordField';
-import { changeRole, resetPassword, runUserAction, type StaffUser, type UserAction } from './usersApi';
+import { changeRole, resetPassword, runUserAction, type RoleChoice, type StaffUser, type UserAction } from './usersApi';
 
 type Step = UserAction | 'role' | 'reset-password';
 
@@ -60,11 +58,13 @@ interface Props {
   user: StaffUser;
   /** The caller's own row: nobody administers their own account (the server refuses too). */
   self: boolean;
+  /** The roles the server offers (its pack's). */
+  roles: RoleChoice[];
   onDone: (user: StaffUser, notice?: string) => void;
 }
 
 /** A user's row actions behind a menu, each confirmed in a dialog that says what it does. */
-export function UserActions({ user, self, onDone }: Props) {
+export function UserActions({ user, self, roles, onDone }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [step, setStep] = useState<Step>();
   const [role, setRole] = useState(user.role);
@@ -129,9 +129,9 @@ export function UserActions({ user, self, onDone }: Props) {
               </DialogContentText>
               {step === 'role' && (
                 <TextField select fullWidth label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
-                  {ROLES.map((r) => (
-                    <MenuItem key={r} value={r}>
-                      {humanizeChoice(r)}
+                  {roles.map((r) => (
+                    <MenuItem key={r.name} value={r.name}>
+                      {r.label}
                     </MenuItem>
                   ))}
                 </TextField>

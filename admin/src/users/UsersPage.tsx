@@ -19,7 +19,6 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetIdentity, useNotify } from 'react-admin';
-import { ROLES } from '../../../permissions/vocabulary';
 import { humanizeChoice } from '../fields/choiceColor';
 import { NewUserDialog } from './NewUserDialog';
 import { UserActions } from './UserActions';
@@ -92,9 +91,9 @@ export default function UsersPage() {
           slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
         >
           <MenuItem value="">All roles</MenuItem>
-          {ROLES.map((r) => (
-            <MenuItem key={r} value={r}>
-              {humanizeChoice(r)}
+          {(data?.roles ?? []).map((r) => (
+            <MenuItem key={r.name} value={r.name}>
+              {r.label}
             </MenuItem>
           ))}
         </TextField>
@@ -132,7 +131,7 @@ export default function UsersPage() {
                 <TableRow key={u.id} data-user={u.email}>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{u.email}</TableCell>
                   <TableCell>{u.name}</TableCell>
-                  <TableCell>{u.role ? humanizeChoice(u.role) : '—'}</TableCell>
+                  <TableCell>{u.role ? (data.roles.find((r) => r.name === u.role)?.label ?? humanizeChoice(u.role)) : '—'}</TableCell>
                   <TableCell>
                     <Chip size="small" label={humanizeChoice(u.status)} color={STATUS_COLOR[u.status] ?? 'default'} variant="outlined" />
                   </TableCell>
@@ -144,6 +143,7 @@ export default function UsersPage() {
                       <UserActions
                         user={u}
                         self={String(identity?.id) === u.id}
+                        roles={data.roles}
                         onDone={(changed, notice) => {
                           replace(changed);
                           notify(`${changed.email}: ${notice ?? 'done.'}`, { type: 'success' });
@@ -161,6 +161,7 @@ export default function UsersPage() {
       <NewUserDialog
         open={creating}
         mobileRequired={data?.mobileRequired ?? false}
+        roles={data?.roles ?? []}
         onClose={() => setCreating(false)}
         onCreated={(user) => {
           notify(`${user.email} created; they must change the one-time password at first sign-in.`, { type: 'success' });

@@ -20,6 +20,13 @@ export interface StaffUserPage {
   canAdminister: boolean;
   /** The database keeps a profile whose mobile number is required and unique. */
   mobileRequired: boolean;
+  /** The roles a user may be given, named and labelled by the server's pack. */
+  roles: RoleChoice[];
+}
+
+export interface RoleChoice {
+  name: string;
+  label: string;
 }
 
 export interface NewStaffUser {

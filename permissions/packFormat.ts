@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The format of a pack: the declaration that governs one database (its people, roles,
+ * modules, default matrix, row scopes, field rules, workflows, operations, authors, locale).
+ * Objects are strict, so a misspelt key is an error, not a silently ignored rule. The JSON
+ * Schema editors complete against (permissions/pack.schema.json) is generated from this.
+ */
+
+const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'Use lower-case letters, digits and _ (starting with a letter).');
+/** A table as the back-office names it: "table" in the first schema served, else "schema.table". */
+const table = z.string().regex(/^([A-Za-z_][A-Za-z0-9_$]*\.)?[A-Za-z_][A-Za-z0-9_$]*$/, 'Name a table as "table" or "schema.table".');
+const qualifiedTable = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*\.[A-Za-z_][A-Za-z0-9_$]*$/, 'Name the table as "schema.table".');
+const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Name one column.');
+const setName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Name the owner set with letters, digits and _ (starting with a letter).');
+const roleList = z.array(name).describe('Role names, as declared under "roles".');
+const action = z.enum(['read', 'create', 'update', 'delete', 'approve', 'export']);
+const actionLetters = z
+  .string()
+  .regex(/^[RCUDAE]+$/, 'Use the letters R (read), C (create), U (update), D (delete), A (approve), E (export).')
+  .refine((letters) => new Set(letters).size === letters.length, 'Give each letter once.');
+
+const person = z.union([
+  column.describe('A column of the row holding the person\'s user id.'),
+  z.strictObject({
+    column: column.describe('A column of the row referring to another table.'),
+    via: z.strictObject({ table, column }).describe('The column of that table holding the person\'s user id.'),
+  }),
+]);
+
+const transition = z.strictObject({
+  name: name.describe('The URL segment and the button of the step, e.g. "approve".'),
+  label: z.string().min(1),
+  from: z.array(z.string().min(1)).min(1).describe('States the step starts from.'),
+  to: z.string().min(1),
+  needs: action.describe('The matrix action the caller needs on the table.'),
+  requires: z.array(column).optional().describe('Columns the caller must fill in (a reason, a payment reference).'),
+  sets: z.record(column, z.enum(['caller', 'now'])).optional().describe('Columns the step stamps itself: with the caller, or the current time.'),
+  notBy: person.optional().describe('Separation of duties: the caller may not be this person (no approving one\'s own).'),
+  onlyBy: person.optional().describe('Only this person may take the step (cancelling one\'s own request).'),
+});
+
+const scope = z.union([
+  z.strictObject({ column, is: z.literal('caller') }).describe('Rows where this column is the caller\'s user id.'),
+  z.strictObject({ column, in: setName.describe('An owner set declared under "ownerSets".') }).describe('Rows where this column is one of the ids the caller owns.'),
+]);
+
+export const packFormat = z.strictObject({
+  $schema: z.string().optional(),
+  name: name.describe('The pack\'s name; its folders (migrations, demo data) carry it.'),
+  title: z.string().min(1).describe('The back-office\'s title.'),
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'A BCP 47 locale such as "en-GB".').default('en-GB'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as "EUR".').optional(),
+  administrator: name.describe('The role that may do everything (and administers users).'),
+  people: z
+    .strictObject({
+      table: qualifiedTable.describe('The profile table, keyed by the user id.'),
+      id: column,
+      name: column,
+      role: column.describe('The column holding the person\'s role.'),
+      status: column.optional(),
+      mobile: column.optional(),
+    })
+    .optional()
+    .describe('Where people\'s names and roles live beside the accounts.'),
+  roles: z.array(z.strictObject({ name, label: z.string().min(1).optional() })).min(1),
+  modules: z.array(
+    z.strictObject({
+      name,
+      label: z.string().min(1),
+      icon: z.string().optional(),
+      tables: z.array(table).min(1),
+    }),
+  ),
+  matrix: z
+    .array(
+      z.strictObject({
+        role: name,
+        module: z
+          .union([name, z.literal('*'), z.array(name).min(1)])
+          .describe('A module, a list of them, or "*": every module the role has no module row for.'),
+        table: table.optional().describe('One table of the module: this row overrides the module\'s for it.'),
+        actions: actionLetters,
+        own: z.boolean().optional().describe('Only the caller\'s own rows (see "scopes").'),
+      }),
+    )
+    .describe('The default grants, seeded into the role matrix.'),
+  ownerSets: z
+    .record(setName, z.string().includes('$1', { message: 'The query takes the caller\'s user id as $1.' }))
+    .default({})
+    .describe('Sets of ids a caller owns: a query returning one column, with the caller\'s user id as $1.'),
+  scopes: z.record(name, z.record(table, scope)).default({}).describe('Per role, per table: which rows are the caller\'s own.'),
+  fieldRules: z
+    .array(
+      z.strictObject({
+        table,
+        columns: z.array(column).min(1),
+        read: roleList.optional().describe('Roles that may read the columns; absent: every role that reads the table.'),
+        write: roleList.describe('Roles that may write the columns; [] for none.'),
+        owner: z.boolean().optional().describe('The row\'s owner may read and write them too.'),
+      }),
+    )
+    .default([]),
+  selfLocked: z
+    .array(z.strictObject({ table, key: column.describe('The column holding the row\'s user id.'), columns: z.array(column).min(1) }))
+    .default([])
+    .describe('Columns nobody may change on their own row, whatever their role.'),
+  hiddenRows: z
+    .array(z.strictObject({ table, column: column.describe('A boolean column: rows where it is true are hidden.'), from: roleList }))
+    .default([]),
+  authors: z
+    .array(z.strictObject({ table, column }))
+    .default([])
+    .describe('Columns naming who wrote a record, stamped by the database with the caller.'),
+  workflows: z
+    .array(
+      z.strictObject({
+        table,
+        status: column.describe('The status column; it changes only through the transitions.'),
+        initial: z.string().min(1),
+        transitions: z.array(transition).min(1),
+      }),
+    )
+    .default([]),
+  operations: z
+    .array(
+      z.strictObject({
+        table,
+        name,
+        label: z.string().min(1),
+        function: qualifiedTable.describe('The SQL function, schema-qualified, called with the parameters in order.'),
+        params: z.array(z.strictObject({ name, label: z.string().min(1), kind: z.enum(['date', 'text', 'integer']) })),
+        needs: action,
+      }),
+    )
+    .default([]),
+});
+
+/** A pack as written (defaults not yet applied). */
+export type PackInput = z.input<typeof packFormat>;
+/** A pack as parsed. */
+export type PackDeclaration = z.output<typeof packFormat>;

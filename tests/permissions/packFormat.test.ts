@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PackInput } from '../../permissions/packFormat.js';
+import { compilePack, PackError } from '../../permissions/packModel.js';
+import { packJsonSchema } from '../../server/packs/packSchema.js';
+
+/** A small but complete pack: two roles, one module, a scope, a workflow. */
+const minimal = (): PackInput => ({
+  name: 'library',
+  title: 'Library',
+  administrator: 'librarian',
+  roles: [{ name: 'librarian' }, { name: 'reader' }],
+  modules: [{ name: 'lending', label: 'Lending', tables: ['loans', 'books'] }],
+  matrix: [
+    { role: 'librarian', module: '*', actions: 'RCUDAE' },
+    { role: 'reader', module: 'lending', actions: 'R' },
+    { role: 'reader', module: 'lending', table: 'loans', actions: 'RC', own: true },
+  ],
+  scopes: { reader: { loans: { column: 'reader_id', is: 'caller' } } },
+  workflows: [
+    {
+      table: 'loans',
+      status: 'status',
+      initial: 'requested',
+      transitions: [{ name: 'lend', label: 'Lend', from: ['requested'], to: 'lent', needs: 'approve', notBy: 'reader_id', sets: { lent_by: 'caller' } }],
+    },
+  ],
+});
+
+const problemsOf = (input: unknown): string[] => {
+  try {
+    compilePack(input, 'library.json');
+  } catch (err) {
+    if (err instanceof PackError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+
+describe('a pack', () => {
+  it('compiles: "*" covers the modules a role has no row for, scopes become own rules, workflow stamps are nobody\'s to write', () => {
+    const pack = compilePack(minimal(), 'library.json');
+    expect(pack.defaultMatrix).toContainEqual({ role: 'librarian', module: 'lending', actions: ['read', 'create', 'update', 'delete', 'approve', 'export'] });
+    expect(pack.defaultMatrix).toContainEqual({ role: 'reader', module: 'lending', subModule: 'loans', actions: ['read', 'create'], own: true });
+    expect(pack.ownRows).toEqual({ reader: { loans: { column: 'reader_id', equalsUser: true } } });
+    expect(pack.fieldRestrictions).toContainEqual({ table: 'loans', columns: ['lent_by'], writers: [] });
+    expect(pack.workflows[0]!.transitions[0]!.notBy).toEqual({ column: 'reader_id' });
+    expect(pack.locale).toBe('en-GB');
+  });
+
+  it.each([
+    ['an unknown role', (p: PackInput) => p.matrix.push({ role: 'reeder', module: 'lending', actions: 'R' }), /^matrix\[3\]\.role: unknown role "reeder"\. Declare it under "roles", or use one of: librarian, reader\.$/],
+    ['a misspelt key', (p: PackInput) => Object.assign(p.matrix[1]!, { actons: 'R' }), /^matrix\[1\]: unknown key "actons"\. Remove it, or check its spelling\.$/],
+    ['an unknown module', (p: PackInput) => p.matrix.push({ role: 'reader', module: 'catalogue', actions: 'R' }), /^matrix\[3\]\.module: unknown module "catalogue"/],
+    ['a table outside its module', (p: PackInput) => p.matrix.push({ role: 'reader', module: 'lending', table: 'fines', actions: 'R' }), /^matrix\[3\]\.table: "fines" is not a table of module "lending"/],
+    ['an own row without a scope', (p: PackInput) => p.matrix.push({ role: 'reader', module: 'lending', table: 'books', actions: 'R', own: true }), /^matrix\[3\]\.own: role "reader" has no scope on "books"\. Declare scopes\.reader\.books\.$/],
+    ['an unknown owner set', (p: PackInput) => (p.scopes!.reader!.books = { column: 'id', in: 'myBooks' }), /^scopes\.reader\.books\.in: unknown owner set "myBooks"\. Declare it under "ownerSets"\.$/],
+    ['a bad action letter', (p: PackInput) => (p.matrix[1]!.actions = 'RX'), /^matrix\[1\]\.actions: Use the letters R \(read\)/],
+    ['a state no step reaches', (p: PackInput) => p.workflows![0]!.transitions.push({ name: 'return', label: 'Return', from: ['lnet'], to: 'returned', needs: 'update' }), /^workflows\[0\]\.transitions\[1\]\.from: no step reaches state "lnet"/],
+    ['a twice-declared role', (p: PackInput) => p.roles.push({ name: 'reader' }), /^roles: "reader" is declared twice\. Keep one\.$/],
+  ])('names the file, the path and the fix for %s', (_what, spoil, message) => {
+    const input = minimal();
+    spoil(input);
+    const problems = problemsOf(input);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('reports every mistake at once, each line starting with the file', () => {
+    const input = minimal();
+    input.administrator = 'boss';
+    input.matrix.push({ role: 'ghost', module: 'lending', actions: 'R' });
+    try {
+      compilePack(input, 'packs/library.json');
+      expect.unreachable('the pack has mistakes');
+    } catch (err) {
+      expect(err).toBeInstanceOf(PackError);
+      const lines = (err as Error).message.split('\n').slice(1);
+      expect(lines).toHaveLength(2);
+      for (const line of lines) expect(line.trim()).toMatch(/^packs\/library\.json: /);
+    }
+  });
+});
+
+describe('the packs and the format in the repository', () => {
+  it('ship a JSON Schema that is current (npm run pack:schema writes it)', () => {
+    expect(readFileSync('permissions/pack.schema.json', 'utf8')).toBe(packJsonSchema());
+  });
+
+  it("compile OMBARO's declaration", () => {
+    const pack = compilePack(JSON.parse(readFileSync('permissions/packs/ombaro/pack.json', 'utf8')), 'ombaro');
+    expect(pack.roles).toHaveLength(22);
+    expect(pack.workflows.map((w) => w.table)).toContain('payment_settlements');
+  });
+});

@@ -7,6 +7,9 @@ import { loadEnv } from './env.js';
 import { loadSchemaModel } from './meta/loadSchemaModel.js';
 import { ensureSpaBuilt } from './spa/ensureSpaBuilt.js';
 import { printWelcome } from './cli/printWelcome.js';
+import { checkPackAgainstCatalog } from './packs/checkPackAgainstCatalog.js';
+import { PACK, PACK_FILE } from '../permissions/activePack.js';
+import { PackError } from '../permissions/packModel.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + SPA. */
 const env = loadEnv();
@@ -53,10 +56,13 @@ try {
   }
   await ensureSpaBuilt(logger);
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
+  // The pack governing this database must fit it: a mistake stops here, naming the file, the path and the fix.
+  if (schema.governance?.pack === PACK.name) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
   const app = createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger });
   server = app.listen(env.PORT, env.HOST, () => printWelcome(env, db, schema.resources.size));
 } catch (err) {
-  logger.fatal({ err }, 'start-up failed');
+  if (err instanceof PackError) logger.fatal(err.message);
+  else logger.fatal({ err }, 'start-up failed');
   await db.close();
   process.exit(1);
 }

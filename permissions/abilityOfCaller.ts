@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { PACK } from './activePack.js';
 import type { MatrixRow } from './defaultMatrix.js';
 import { defineAbility, type AppAbility } from './defineAbility.js';
 import type { ModuleName } from './modules.js';
@@ -13,8 +14,8 @@ export interface CallerGrants {
   owned: Record<string, string[]>;
 }
 
-/** The role that may do everything, matrix or not (OMBARO's name for it, also the first administrator's elsewhere). */
-export const ADMINISTRATOR_ROLE = 'super_admin';
+/** The role that may do everything, matrix or not: the pack's administrator ("administrator" without a pack). */
+export const ADMINISTRATOR_ROLE = PACK.administrator;
 export const isAdministrator = (caller: Pick<CallerGrants, 'role'>): boolean => caller.role === ADMINISTRATOR_ROLE;
 
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);

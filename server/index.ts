@@ -10,6 +10,10 @@ import { printWelcome } from './cli/printWelcome.js';
 import { checkPackAgainstCatalog } from './packs/checkPackAgainstCatalog.js';
 import { PACK, PACK_FILE } from '../permissions/activePack.js';
 import { PackError } from '../permissions/packModel.js';
+import { governanceProblem } from './packs/governanceProblem.js';
+
+/** A configuration the server will not start with; its message says what to do. */
+class StartupRefusal extends Error {}
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + SPA. */
 const env = loadEnv();
@@ -56,12 +60,14 @@ try {
   }
   await ensureSpaBuilt(logger);
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
+  const mismatch = governanceProblem(schema.governance, PACK, PACK_FILE);
+  if (mismatch) throw new StartupRefusal(mismatch);
   // The pack governing this database must fit it: a mistake stops here, naming the file, the path and the fix.
-  if (schema.governance?.pack === PACK.name) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
+  if (PACK_FILE) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
   const app = createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger });
   server = app.listen(env.PORT, env.HOST, () => printWelcome(env, db, schema.resources.size));
 } catch (err) {
-  if (err instanceof PackError) logger.fatal(err.message);
+  if (err instanceof PackError || err instanceof StartupRefusal) logger.fatal(err.message);
   else logger.fatal({ err }, 'start-up failed');
   await db.close();
   process.exit(1);

@@ -17,7 +17,7 @@ export async function up(knex: Knex): Promise<void> {
     -- The database's answer to "may the caller do this action here?", for what RLS cannot
     -- express (export): without a matrix, only the administrator may.
     CREATE OR REPLACE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
-      LANGUAGE sql STABLE AS $$ SELECT auth.role() IS NOT DISTINCT FROM 'super_admin' $$;
+      LANGUAGE sql STABLE AS $$ SELECT auth.role() IS NOT DISTINCT FROM 'administrator' $$;
     -- Is the workflow transition named in app.action one the caller may run here? (None without workflows.)
     CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
       LANGUAGE sql STABLE AS $$ SELECT false $$;

@@ -7,12 +7,12 @@ import { PACK } from '../../permissions/activePack.js';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(
-    `INSERT INTO gatehouse.governance (pack, people, matrix_table, audit_table)
-     VALUES (?, ?::jsonb, 'public.role_permissions', 'public.audit_log')
+    `INSERT INTO gatehouse.governance (pack, administrator, people, matrix_table, audit_table)
+     VALUES (?, ?, ?::jsonb, 'public.role_permissions', 'public.audit_log')
      ON CONFLICT (singleton) DO UPDATE
-       SET pack = EXCLUDED.pack, people = EXCLUDED.people, matrix_table = EXCLUDED.matrix_table,
+       SET pack = EXCLUDED.pack, administrator = EXCLUDED.administrator, people = EXCLUDED.people, matrix_table = EXCLUDED.matrix_table,
            audit_table = EXCLUDED.audit_table, recorded_at = now()`,
-    [PACK.name, PACK.people ? JSON.stringify(PACK.people) : null],
+    [PACK.name, PACK.administrator, PACK.people ? JSON.stringify(PACK.people) : null],
   );
 }
 

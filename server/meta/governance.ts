@@ -19,6 +19,7 @@ export type People = z.infer<typeof peopleSchema>;
 /** The governance record (gatehouse.governance): which declaration governs this database and the objects it names. */
 export interface Governance {
   pack: string;
+  administrator: string;
   people?: People;
   /** "schema.table" of the role matrix. */
   matrixTable?: string;
@@ -28,6 +29,7 @@ export interface Governance {
 
 const recordSchema = z.object({
   pack: z.string(),
+  administrator: z.string(),
   people: peopleSchema.nullable(),
   matrix_table: qualifiedName.nullable(),
   audit_table: qualifiedName.nullable(),
@@ -37,12 +39,12 @@ const recordSchema = z.object({
 export async function readGovernance(knex: Knex): Promise<Governance | undefined> {
   const { rows } = await knex.raw<{ rows: { present: boolean }[] }>(`SELECT to_regclass('gatehouse.governance') IS NOT NULL AS present`);
   if (!rows[0]?.present) return undefined;
-  const { rows: records } = await knex.raw<{ rows: unknown[] }>(`SELECT pack, people, matrix_table, audit_table FROM gatehouse.governance`);
+  const { rows: records } = await knex.raw<{ rows: unknown[] }>(`SELECT pack, administrator, people, matrix_table, audit_table FROM gatehouse.governance`);
   if (records.length === 0) return undefined;
   const parsed = recordSchema.safeParse(records[0]);
   if (!parsed.success) {
     throw new Error(`gatehouse.governance is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const { pack, people, matrix_table, audit_table } = parsed.data;
-  return { pack, ...(people ? { people } : {}), ...(matrix_table ? { matrixTable: matrix_table } : {}), ...(audit_table ? { auditTable: audit_table } : {}) };
+  const { pack, administrator, people, matrix_table, audit_table } = parsed.data;
+  return { pack, administrator, ...(people ? { people } : {}), ...(matrix_table ? { matrixTable: matrix_table } : {}), ...(audit_table ? { auditTable: audit_table } : {}) };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureAdministrator } from '../../server/auth/users.js';
 import { migrate } from '../../server/data/migrate.js';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
@@ -9,6 +9,11 @@ import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
+
+// Served as it is: no pack governs this database (administrator-only mode).
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'none';
+});
 /**
  * Gatehouse pointed at a database it has never seen (the Backroom Leeds schema, seed 000):
  * it adds only its own objects, leaves every existing table as it was, and serves them all.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureAdministrator } from '../../server/auth/users.js';
 import { migrate } from '../../server/data/migrate.js';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
@@ -8,6 +8,11 @@ import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { createTestDatabase } from '../support/testDatabase.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
+
+// Served as it is: no pack governs this database (administrator-only mode).
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'none';
+});
 /**
  * Shapes found by serving schemas Gatehouse had never seen (tests/fixtures/unseen_shapes.sql),
  * each once a failure: odd uuids, relations without a key, an auth.users of another shape,

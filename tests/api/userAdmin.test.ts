@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { ensureAdministrator } from '../../server/auth/users.js';
-import { migrate } from '../../server/data/migrate.js';
-import { createTestDatabase } from '../support/testDatabase.js';
 import { demoAccounts } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -319,42 +316,5 @@ describe('setting a one-time password', () => {
     expect((await tryLogin(email, DEMO_PASSWORD)).status).toBe(200);
     expect(await server.db.knex('gatehouse.accounts').where({ user_id: id }).first('must_change_password')).not.toEqual({ must_change_password: true });
     expect(await eventsOf(id, 'password_reset')).toEqual([]);
-  });
-});
-
-describe('on a database without profiles or a matrix', () => {
-  it('lets its administrator create, list and suspend users in Gatehouse’s own tables, and nobody else', async () => {
-    const db = await createTestDatabase({ empty: true });
-    await migrate(db.knex, ['core']);
-    const owner = { email: 'owner@example.org', password: 'a long enough passphrase' };
-    await ensureAdministrator(db.knex, owner.email, owner.password);
-    const foreign = await startTestServer({ db });
-    try {
-      const boss = new ApiClient(foreign.url);
-      await boss.login(owner.email, owner.password);
-      const listed = await boss.get(USERS);
-      expect(listed.json).toMatchObject({ total: 1, canAdminister: true, mobileRequired: false });
-
-      const created = await boss.post(USERS, { email: 'clerk@example.org', name: 'Clerk', role: 'finance_department', password: ONE_TIME });
-      expect(created.status).toBe(201);
-      expect(created.json).toMatchObject({ role: 'finance_department', status: 'active', mustChangePassword: true });
-
-      // This server's data login is the owner (the database has no authenticator): RLS would
-      // not bind the clerk, so only the administrator is served, and the clerk is told why.
-      const signIn = () => new ApiClient(foreign.url).post('/api/auth/login', { email: 'clerk@example.org', password: ONE_TIME });
-      const refused = await signIn();
-      expect(refused.status).toBe(403);
-      expect(refused.json.code).toBe('api_login_bypasses_rls');
-
-      const suspended = await boss.post(`${USERS}/${created.json.id}/suspend`);
-      expect(suspended.json.status).toBe('suspended');
-      const whileSuspended = await signIn();
-      expect(whileSuspended.status).toBe(403);
-      expect(whileSuspended.json.message).toMatch(/suspended/);
-      expect((await boss.post(`${USERS}/${created.json.id}/reactivate`)).json.status).toBe('active');
-      expect((await boss.post(`${USERS}/${listed.json.items[0].id}/suspend`)).status).toBe(403);
-    } finally {
-      await foreign.close();
-    }
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../permissions/packFormat.js';
 import { compilePack, PackError } from '../../permissions/packModel.js';
+import { governanceProblem } from '../../server/packs/governanceProblem.js';
 import { packJsonSchema } from '../../server/packs/packSchema.js';
 
 /** A small but complete pack: two roles, one module, a scope, a workflow. */
@@ -91,5 +92,18 @@ describe('the packs and the format in the repository', () => {
     const pack = compilePack(JSON.parse(readFileSync('permissions/packs/ombaro/pack.json', 'utf8')), 'ombaro');
     expect(pack.roles).toHaveLength(22);
     expect(pack.workflows.map((w) => w.table)).toContain('payment_settlements');
+  });
+});
+
+describe('the pack a server is given and the one governing its database', () => {
+  const pack = compilePack(minimal(), 'library.json');
+  const governed = (name: string) => ({ pack: name, administrator: 'librarian' });
+
+  it('match, or start-up stops saying what to do', () => {
+    expect(governanceProblem(governed('library'), pack, 'library.json')).toBeUndefined();
+    expect(governanceProblem(undefined, pack, undefined)).toBeUndefined();
+    expect(governanceProblem(undefined, pack, 'library.json')).toMatch(/not governed yet.*npx gatehouse govern --plan.*GATEHOUSE_PACK=none/);
+    expect(governanceProblem(governed('library'), pack, undefined)).toMatch(/governed by the pack "library", but no pack is configured/);
+    expect(governanceProblem(governed('ombaro'), pack, 'library.json')).toMatch(/governed by the pack "ombaro", but GATEHOUSE_PACK names "library"/);
   });
 });

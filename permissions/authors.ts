@@ -1,6 +1,6 @@
 import { PACK } from './activePack.js';
 import type { Author } from './packModel.js';
-import { ident } from './sqlText.js';
+import { ident, sqlNameOfResource } from './sqlText.js';
 
 /**
  * Columns that name who wrote a record (the pack's authors). The database fills them with the
@@ -22,9 +22,11 @@ export function authorsSql(): string {
         RETURN jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], auth.uid()));
       END $fn$;`,
     ...AUTHORS.map(
-      (a) => `ALTER TABLE public.${ident(a.table)} ALTER COLUMN ${ident(a.column)} SET DEFAULT auth.uid();
-    CREATE TRIGGER ${ident(`${a.table}_stamp_author`)} BEFORE INSERT ON public.${ident(a.table)}
+      (a) => `ALTER TABLE ${sqlNameOfResource(a.table)} ALTER COLUMN ${ident(a.column)} SET DEFAULT auth.uid();
+    CREATE TRIGGER ${authorTriggerName(a)} BEFORE INSERT ON ${sqlNameOfResource(a.table)}
       FOR EACH ROW EXECUTE FUNCTION gatehouse.stamp_author('${a.column}');`,
     ),
   ].join('\n');
 }
+
+export const authorTriggerName = (a: Author) => ident(`${a.table.replace(/\W/g, '_')}_stamp_author`);

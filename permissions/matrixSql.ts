@@ -167,3 +167,23 @@ export function matrixChangesReaderSql(matrixResource: string): string {
       'The latest role matrix changes, newest first, with the changer''s email; empty unless the caller may read the matrix';
     CREATE INDEX matrix_changes_latest_idx ON gatehouse.matrix_changes(changed_at DESC, id DESC);`;
 }
+
+/**
+ * The session hooks of a database without a matrix: the API then grants the administrator
+ * everything and everyone else nothing, and never switches database role. The administrator
+ * is the one the governance record names ("administrator" where nothing governs).
+ */
+export function noMatrixHooksSql(): string {
+  return `
+    CREATE OR REPLACE FUNCTION gatehouse.caller_matrix(p_role text) RETURNS jsonb
+      LANGUAGE sql STABLE AS $$ SELECT NULL::jsonb $$;
+    CREATE OR REPLACE FUNCTION gatehouse.caller_owned(p_user uuid, p_role text) RETURNS jsonb
+      LANGUAGE sql STABLE AS $$ SELECT '{}'::jsonb $$;
+    CREATE OR REPLACE FUNCTION gatehouse.db_role(p_role text) RETURNS text
+      LANGUAGE sql STABLE AS $$ SELECT NULL::text $$;
+    CREATE OR REPLACE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT auth.role() IS NOT DISTINCT FROM coalesce((SELECT administrator FROM gatehouse.governance), 'administrator') $fn$;
+    CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $$ SELECT false $$;`;
+}

@@ -112,7 +112,7 @@ function ownCondition(role: Role, resource: string): string | undefined {
  * row, and one per own-scoped role with its own condition (never OR-ed into the first, so
  * each role's plan stays index-friendly). Hidden rows get a restrictive policy.
  */
-export function policiesSql(tables: readonly ExposedTable[]): string {
+export function policiesSql(tables: readonly ExposedTable[], ownPolicies: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
   const everyRowRoles = ROLES.filter((r) => !isOwnScoped(r)).map((r) => ident(dbRoleOf(r))).join(', ');
   for (const table of tables) {
@@ -129,7 +129,18 @@ export function policiesSql(tables: readonly ExposedTable[]): string {
       const allowed = `(SELECT nullif(${granted}, false)) IS NOT NULL`;
       const clause = (condition: string) =>
         command === 'INSERT' ? `WITH CHECK (${condition})` : command === 'UPDATE' ? `USING (${condition}) WITH CHECK (${condition})` : `USING (${condition})`;
-      out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} FOR ${command} TO ${everyRowRoles} ${clause(allowed)};`);
+      if (ownPolicies.has(table.resource)) {
+        // The table has policies of its own, which stay: Gatehouse's is then restrictive (both
+        // must pass), one per command for every Gatehouse role, the own rows of scoped roles included.
+        const scoped = ROLES.filter(isOwnScoped).flatMap((role) => {
+          const own = ownCondition(role, table.resource);
+          return own ? [`WHEN ${literal(role)} THEN ${own}`] : [];
+        });
+        const condition = scoped.length ? `${allowed} AND CASE auth.role() ${scoped.join(' ')} ELSE true END` : allowed;
+        out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} AS RESTRICTIVE FOR ${command} TO ${ident(API_DB_ROLE)} ${clause(condition)};`);
+        continue;
+      }
+      if (everyRowRoles) out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} FOR ${command} TO ${everyRowRoles} ${clause(allowed)};`);
       for (const role of ROLES.filter(isOwnScoped)) {
         const own = ownCondition(role, table.resource);
         if (!own) continue;

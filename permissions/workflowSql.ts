@@ -1,5 +1,5 @@
 import type { Person, Transition, Workflow } from './workflows.js';
-import { ident, literal } from './sqlText.js';
+import { ident, literal, sqlNameOfResource } from './sqlText.js';
 
 /**
  * The database's own guard of each workflow: a BEFORE INSERT OR UPDATE trigger, generated
@@ -11,7 +11,10 @@ import { ident, literal } from './sqlText.js';
  */
 
 /** The lookup function that names the person behind a reference (the trigger and the API call it). */
-export const personFunction = (via: { table: string; column: string }) => `gatehouse.${ident(`person_${via.table}_${via.column}`)}`;
+export const workflowTriggerName = (workflow: Workflow) => ident(`${workflow.table.replace(/\W/g, '_')}_workflow`);
+export const workflowFunction = (workflow: Workflow) => `gatehouse.${ident(`workflow_${workflow.table.replace(/\W/g, '_')}`)}`;
+
+export const personFunction = (via: { table: string; column: string }) => `gatehouse.${ident(`person_${via.table.replace(/\W/g, '_')}_${via.column}`)}`;
 
 /** SQL for "the person this column names", from a row (NEW or OLD). */
 function personSql(person: Person, row: 'NEW' | 'OLD'): string {
@@ -32,7 +35,7 @@ export function personFunctionsSql(workflows: readonly Workflow[]): string {
     .map(
       ([name, via]) => `CREATE FUNCTION ${name}(p_id uuid) RETURNS uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-      AS $fn$ SELECT ${ident(via.column)} FROM public.${ident(via.table)} WHERE id = p_id $fn$;`,
+      AS $fn$ SELECT ${ident(via.column)} FROM ${sqlNameOfResource(via.table)} WHERE id = p_id $fn$;`,
     )
     .join('\n');
 }
@@ -61,7 +64,7 @@ function transitionBranch(workflow: Workflow, t: Transition): string {
 }
 
 export function workflowTriggerSql(workflow: Workflow): string {
-  const fn = `gatehouse.${ident(`workflow_${workflow.table}`)}`;
+  const fn = workflowFunction(workflow);
   const status = ident(workflow.statusColumn);
   return `
     CREATE FUNCTION ${fn}() RETURNS trigger
@@ -80,7 +83,7 @@ export function workflowTriggerSql(workflow: Workflow): string {
         ${workflow.transitions.map((t) => transitionBranch(workflow, t)).join('\n        ')}
         ${refusal(`the status of ${workflow.table} changes only through its workflow`, '55000', workflow.statusColumn)}
       END $fn$;
-    CREATE TRIGGER ${ident(`${workflow.table}_workflow`)} BEFORE INSERT OR UPDATE ON public.${ident(workflow.table)}
+    CREATE TRIGGER ${workflowTriggerName(workflow)} BEFORE INSERT OR UPDATE ON ${sqlNameOfResource(workflow.table)}
       FOR EACH ROW EXECUTE FUNCTION ${fn}();`;
 }
 

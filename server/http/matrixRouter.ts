@@ -115,9 +115,9 @@ export function matrixRouter(knex: Knex, schema: () => SchemaModel): Router {
   ) =>
     asRequestCaller(knex, req, (trx, user) => {
       const named = schema().governance?.matrixTable;
-      const resource = governedResource(schema(), named);
-      if (user.matrix === null || !named || !resource) throw notFound('This database has no role matrix.');
-      const table: MatrixTable = { sql: qualifiedTable(named), subject: resource.name };
+      if (user.matrix === null || !named) throw notFound('This database has no role matrix.');
+      // Served as a resource (OMBARO's public.role_permissions is "role_permissions"), or Gatehouse's own, named as it is.
+      const table: MatrixTable = { sql: qualifiedTable(named), subject: governedResource(schema(), named)?.name ?? named };
       const ability = abilityOfCaller(user);
       if (!ability.can(action, table.subject)) {
         throw forbidden(action === 'read' ? 'You may not see the role matrix.' : 'You may not change the role matrix.');

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AUTHORS, authorsSql, authorTriggerName } from '../../permissions/authors.js';
+import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
+import { matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
+import { MODULE_NAMES, moduleInfo, moduleOfResource } from '../../permissions/modules.js';
+import type { Pack } from '../../permissions/packModel.js';
+import {
+  API_DB_ROLE,
+  AUTHENTICATOR_DB_ROLE,
+  authenticatorGrantsSql,
+  createRolesSql,
+  dbRoleOf,
+  grantsSql,
+  policiesSql,
+  selfLockSql,
+  type ExposedTable,
+} from '../../permissions/rlsSql.js';
+import { SELF_LOCKED } from '../../permissions/fieldRules.js';
+import { ident, literal, qualifiedTable, sqlNameOfResource } from '../../permissions/sqlText.js';
+import { ROLES } from '../../permissions/vocabulary.js';
+import { allowsTransitionSql, personFunction, personFunctionsSql, workflowFunction, workflowTriggerName, workflowTriggerSql } from '../../permissions/workflowSql.js';
+import { WORKFLOWS } from '../../permissions/workflows.js';
+import { loadSchemaModel } from '../meta/loadSchemaModel.js';
+
+/** Where a governed database keeps its role matrix: Gatehouse's own schema. */
+export const GOVERNED_MATRIX = { sqlName: 'gatehouse.role_permissions', resource: 'gatehouse.role_permissions', table: 'role_permissions' };
+
+export interface GovernancePlan {
+  pack: string;
+  /** The SQL that installs the pack, run in one transaction. */
+  apply: string;
+  /** The SQL that undoes it, restoring what the tables had before (recorded with the run). */
+  revert: string;
+  /** Of `apply`: the same pack on the same database plans the same SQL, so a second run changes nothing. */
+  hash: string;
+}
+
+interface TableState {
+  resource: string;
+  schema: string;
+  table: string;
+  columns: string[];
+  rls: boolean;
+  force: boolean;
+  /** Policies the table had that are not Gatehouse's. */
+  foreignPolicies: number;
+  /** Column defaults, for the columns Gatehouse sets one on (authors). */
+  defaults: Record<string, string | null>;
+}
+
+/** The tables a pack governs: every table the back-office serves (views follow their tables), and auth.users. */
+async function governedTables(knex: Knex | Knex.Transaction): Promise<TableState[]> {
+  const schema = await loadSchemaModel(knex as Knex);
+  const tables = [...schema.resources.values()].filter((r) => r.kind === 'table' || r.kind === 'partitioned');
+  const { rows } = await knex.raw<{ rows: { name: string; rls: boolean; force: boolean; policies: number; defaults: Record<string, string | null> }[] }>(
+    `SELECT format('%s.%s', n.nspname, c.relname) AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS force,
+            (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname NOT LIKE 'gh\\_%') AS policies,
+            (SELECT coalesce(jsonb_object_agg(a.attname, pg_get_expr(d.adbin, d.adrelid)), '{}')
+               FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS defaults
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE format('%s.%s', n.nspname, c.relname) = ANY (?::text[])`,
+    [tables.map((t) => `${t.schema}.${t.table}`)],
+  );
+  const state = new Map(rows.map((r) => [r.name, r]));
+  return tables.map((t) => {
+    const s = state.get(`${t.schema}.${t.table}`)!;
+    return {
+      resource: t.name,
+      schema: t.schema,
+      table: t.table,
+      columns: [...t.fields.map((f) => f.name), ...t.hiddenColumns],
+      rls: s.rls,
+      force: s.force,
+      foreignPolicies: s.policies,
+      defaults: s.defaults,
+    };
+  });
+}
+
+/**
+ * Everything the pack needs in the database, as SQL an administrator can read before it runs,
+ * and the SQL that undoes it. Generated from the same pack the API's CASL rules come from:
+ * the matrix (in gatehouse.role_permissions, seeded with the pack's defaults), one database
+ * role per role, column privileges for field rules, RLS forced with per-command policies and
+ * own-row scopes, self-locked columns, authors and workflow guards, the people's role carried
+ * to the sessions, and the governance record naming the pack.
+ */
+export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack): Promise<GovernancePlan> {
+  const tables = await governedTables(knex);
+  const exposed: ExposedTable[] = tables.map((t) => ({ resource: t.resource, sqlName: `${ident(t.schema)}.${ident(t.table)}`, columns: t.columns }));
+  const withOwnPolicies = new Set(tables.filter((t) => t.foreignPolicies > 0).map((t) => t.resource));
+  const schemas = [...new Set(tables.map((t) => t.schema))];
+  const matrixInModules = moduleOfResource(GOVERNED_MATRIX.resource) !== undefined;
+  // The matrix is a table of the pack's like any other when a module holds it: its editors get privileges and policies.
+  if (matrixInModules) {
+    exposed.push({
+      resource: GOVERNED_MATRIX.resource,
+      sqlName: GOVERNED_MATRIX.sqlName,
+      columns: ['role_id', 'module_id', 'sub_module_id', 'permissions', 'updated_at', 'updated_by'],
+    });
+  }
+  const people = pack.people;
+  const apply = [
+    `-- Gatehouse: govern this database with the pack "${pack.name}".`,
+    `CREATE TABLE gatehouse.role_permissions (
+      role_id text NOT NULL,
+      module_id text NOT NULL,
+      sub_module_id text,
+      permissions text[] NOT NULL DEFAULT '{}' CHECK (permissions <@ ARRAY['read', 'create', 'update', 'delete', 'approve', 'export']::text[]),
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      updated_by uuid REFERENCES auth.users(id) ON DELETE SET NULL,
+      UNIQUE NULLS NOT DISTINCT (role_id, module_id, sub_module_id)
+    );`,
+    matrixSql(GOVERNED_MATRIX, pack.administrator, { keepReachable: matrixInModules }),
+    `INSERT INTO gatehouse.matrix_modules (resource, module) VALUES
+      ${MODULE_NAMES.flatMap((m) => moduleInfo(m).tables.map((t) => `(${literal(t)}, ${literal(m)})`)).join(',\n      ') || `('', '')`};`,
+    `DELETE FROM gatehouse.matrix_modules WHERE resource = '';`,
+    DEFAULT_MATRIX.length
+      ? `INSERT INTO gatehouse.role_permissions (role_id, module_id, sub_module_id, permissions) VALUES
+      ${DEFAULT_MATRIX.map((r) => `(${literal(r.role)}, ${literal(r.module)}, ${r.subModule ? literal(r.subModule) : 'NULL'}, ARRAY[${r.actions.map(literal).join(', ')}]::text[])`).join(',\n      ')};`
+      : '',
+    createRolesSql(),
+    selfLockSql(exposed),
+    `GRANT USAGE ON SCHEMA ${[...schemas, 'auth', 'gatehouse'].filter((s, i, all) => all.indexOf(s) === i).map(ident).join(', ')} TO ${ident(API_DB_ROLE)};`,
+    ...schemas.map((s) => `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(s)} TO ${ident(API_DB_ROLE)};`),
+    grantsSql(exposed),
+    policiesSql(exposed, withOwnPolicies),
+    authenticatorGrantsSql(),
+    people ? peopleRoleSql(people) : '',
+    AUTHORS.length ? authorsSql() : '',
+    personFunctionsSql(WORKFLOWS),
+    allowsTransitionSql(WORKFLOWS),
+    ...WORKFLOWS.map((w) => workflowTriggerSql(w)),
+    `INSERT INTO gatehouse.governance (pack, administrator, people, matrix_table, audit_table)
+      VALUES (${literal(pack.name)}, ${literal(pack.administrator)}, ${people ? `${literal(JSON.stringify(people))}::jsonb` : 'NULL'}, ${literal(GOVERNED_MATRIX.sqlName)}, NULL)
+      ON CONFLICT (singleton) DO UPDATE SET pack = EXCLUDED.pack, administrator = EXCLUDED.administrator, people = EXCLUDED.people,
+        matrix_table = EXCLUDED.matrix_table, audit_table = EXCLUDED.audit_table, recorded_at = now();`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return { pack: pack.name, apply, revert: revertSql(tables, pack), hash: createHash('sha256').update(apply).digest('hex') };
+}
+
+/** The people's role column is the role the session carries: kept in step with auth.users, now and on every change. */
+function peopleRoleSql(people: NonNullable<Pack['people']>): string {
+  const table = qualifiedTable(people.table);
+  const role = ident(people.role);
+  const id = ident(people.id);
+  return `CREATE FUNCTION gatehouse.sync_people_role() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      BEGIN
+        UPDATE auth.users SET raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', NEW.${role}::text)
+         WHERE id = NEW.${id};
+        -- A changed role takes effect at once: the person signs in again.
+        DELETE FROM gatehouse.sessions WHERE user_id = NEW.${id};
+        RETURN NEW;
+      END $fn$;
+    CREATE TRIGGER gatehouse_sync_people_role AFTER INSERT OR UPDATE OF ${role} ON ${table}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.sync_people_role();
+    UPDATE auth.users u SET raw_app_meta_data = coalesce(u.raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', p.${role}::text)
+      FROM ${table} p WHERE p.${id} = u.id AND (u.raw_app_meta_data ->> 'role') IS DISTINCT FROM p.${role}::text;`;
+}
+
+/**
+ * Undoes `apply`: Gatehouse's policies, triggers, functions, privileges and tables go; each
+ * table gets back its own row-security flags and column defaults; the hooks return to "no
+ * matrix". Roles stay (they are the cluster's, perhaps shared) but hold nothing here any more.
+ * People's roles already copied to auth.users stay as they are.
+ */
+function revertSql(tables: TableState[], pack: Pack): string {
+  const dbRoles = [API_DB_ROLE, ...ROLES.map(dbRoleOf)].map(ident).join(', ');
+  const out: string[] = [`-- Gatehouse: undo the pack "${pack.name}".`, `DELETE FROM gatehouse.governance;`];
+  for (const t of tables) {
+    const name = `${ident(t.schema)}.${ident(t.table)}`;
+    out.push(`DO $$ DECLARE p record; BEGIN
+        FOR p IN SELECT polname FROM pg_policy WHERE polrelid = ${literal(name)}::regclass AND polname LIKE 'gh\\_%' LOOP
+          EXECUTE format('DROP POLICY %I ON ${name.replace(/%/g, '%%')}', p.polname);
+        END LOOP;
+      END $$;`);
+    out.push(`ALTER TABLE ${name} ${t.rls ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY, ${t.force ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY;`);
+    out.push(`REVOKE ALL ON ${name} FROM ${dbRoles};`);
+  }
+  for (const a of AUTHORS) {
+    const t = tables.find((x) => x.resource === a.table);
+    const before = t?.defaults[a.column] ?? null;
+    out.push(`DROP TRIGGER IF EXISTS ${authorTriggerName(a)} ON ${sqlNameOfResource(a.table)};`);
+    out.push(`ALTER TABLE ${sqlNameOfResource(a.table)} ALTER COLUMN ${ident(a.column)} ${before === null ? 'DROP DEFAULT' : `SET DEFAULT ${before}`};`);
+  }
+  for (const w of WORKFLOWS) out.push(`DROP TRIGGER IF EXISTS ${workflowTriggerName(w)} ON ${sqlNameOfResource(w.table)};`, `DROP FUNCTION IF EXISTS ${workflowFunction(w)}();`);
+  const vias = new Set(WORKFLOWS.flatMap((w) => w.transitions.flatMap((t) => [t.notBy?.via, t.onlyBy?.via])).filter((v) => v !== undefined).map(personFunction));
+  for (const fn of vias) out.push(`DROP FUNCTION IF EXISTS ${fn}(uuid);`);
+  for (const locked of SELF_LOCKED) {
+    out.push(`DROP TRIGGER IF EXISTS ${ident(`${locked.table.replace(/\W/g, '_')}_refuse_own_change`)} ON ${sqlNameOfResource(locked.table)};`);
+  }
+  if (pack.people) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_people_role ON ${qualifiedTable(pack.people.table)};`);
+  out.push(
+    `DROP POLICY IF EXISTS gh_authenticator_resolves_sessions ON auth.users;`,
+    `REVOKE ALL ON gatehouse.sessions, auth.users FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
+    `DROP TABLE gatehouse.role_permissions, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
+    `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
+       gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),
+       gatehouse.matrix_changes_latest(integer), gatehouse.owned_ids(text, uuid), gatehouse.role_allows(text, text, text);`,
+    noMatrixHooksSql(),
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${[...new Set(tables.map((t) => t.schema))].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)};`,
+    `REVOKE USAGE ON SCHEMA ${[...new Set([...tables.map((t) => t.schema), 'auth', 'gatehouse'])].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)}, ${ident(AUTHENTICATOR_DB_ROLE)};`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,87 @@
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PACK } from '../../permissions/activePack.js';
+import { applyGovernance, planFor, revertGovernance } from '../../server/govern/governDatabase.js';
+import { createLibraryDatabase } from '../support/libraryDatabase.js';
+import type { TestDatabase } from '../support/testDatabase.js';
+
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'tests/fixtures/packs/library/pack.json';
+});
+
+/**
+ * `gatehouse govern`: --plan changes nothing, --apply installs the pack in one recorded
+ * transaction and a second run changes nothing, --revert gives every table back exactly as it was.
+ */
+let db: TestDatabase;
+beforeAll(async () => {
+  ({ db } = await createLibraryDatabase());
+});
+afterAll(() => db?.drop());
+
+/** What governing may touch, as PostgreSQL describes it: RLS flags, policies, triggers, defaults, privileges, Gatehouse's functions. */
+async function snapshot(knex: Knex): Promise<unknown> {
+  const { rows } = await knex.raw(`
+    SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity,
+           -- No ACL means the owner's default privileges: the same privileges, spelt out.
+           coalesce(c.relacl, acldefault('r', c.relowner))::text AS acl,
+           (SELECT json_agg(json_build_object('n', a.attname, 'd', pg_get_expr(d.adbin, d.adrelid), 'acl', a.attacl::text) ORDER BY a.attnum)
+              FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+           (SELECT json_agg(json_build_object('n', p.polname, 'q', pg_get_expr(p.polqual, p.polrelid)) ORDER BY p.polname) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+           (SELECT json_agg(t.tgname ORDER BY t.tgname) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname IN ('public', 'auth', 'gatehouse') AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('govern_runs', 'governance')
+     ORDER BY 1, 2`);
+  const { rows: functions } = await knex.raw(
+    `SELECT p.oid::regprocedure::text AS f, md5(p.prosrc) AS body FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'gatehouse' ORDER BY 1`,
+  );
+  const { rows: governance } = await knex.raw(`SELECT pack FROM gatehouse.governance`);
+  return { rows, functions, governance };
+}
+
+describe('gatehouse govern on a database it has never governed', () => {
+  it('plans without changing anything, and the plan is the SQL an administrator reads', async () => {
+    const before = await snapshot(db.knex);
+    const plan = await planFor(db.knex, PACK);
+    expect(await snapshot(db.knex)).toEqual(before);
+    expect(plan.unchanged).toBe(false);
+    expect(plan.apply).toMatch(/CREATE POLICY gh_select_reader ON "public"\."loans"/);
+    expect(plan.apply).toMatch(/CREATE POLICY gh_select ON "public"\."notes" AS RESTRICTIVE/);
+    expect(plan.apply).toMatch(/GRANT SELECT \("purchase_price"\)/);
+    expect(plan.apply).toMatch(/CREATE TRIGGER "loans_workflow"/);
+  });
+
+  it('applies in one recorded run; a second run changes nothing; revert restores every table as it was', async () => {
+    const before = await snapshot(db.knex);
+    const first = await applyGovernance(db.knex, PACK);
+    expect(first).toMatchObject({ changed: true });
+    const governed = await snapshot(db.knex);
+    expect(governed).not.toEqual(before);
+    expect((governed as { governance: unknown }).governance).toEqual([{ pack: 'library' }]);
+    expect(await applyGovernance(db.knex, PACK)).toEqual({ changed: false });
+    expect(await snapshot(db.knex)).toEqual(governed);
+    expect((await planFor(db.knex, PACK)).unchanged).toBe(true);
+
+    const { rows: runs } = await db.knex.raw(`SELECT pack, reverted_at FROM gatehouse.govern_runs ORDER BY id`);
+    expect(runs).toEqual([{ pack: 'library', reverted_at: null }]);
+
+    expect(await revertGovernance(db.knex)).toMatchObject({ pack: 'library' });
+    expect(await snapshot(db.knex)).toEqual(before);
+    expect(await revertGovernance(db.knex)).toBeUndefined();
+
+    // And again, as a new run.
+    expect(await applyGovernance(db.knex, PACK)).toMatchObject({ changed: true });
+    expect(await snapshot(db.knex)).toEqual(governed);
+  });
+
+  it("carries the people's roles to the sessions and keeps them in step", async () => {
+    const { rows } = await db.knex.raw(`SELECT u.raw_app_meta_data ->> 'role' AS role, m.role AS member FROM auth.users u JOIN public.members m ON m.id = u.id`);
+    for (const r of rows) expect(r.role).toBe(r.member);
+    const clerk = rows.find((r: { member: string }) => r.member === 'clerk');
+    expect(clerk).toBeDefined();
+    await db.knex.raw(`UPDATE public.members SET role = 'reader' WHERE role = 'clerk'`);
+    const { rows: after } = await db.knex.raw(`SELECT u.raw_app_meta_data ->> 'role' AS role FROM auth.users u JOIN public.members m ON m.id = u.id WHERE m.full_name = 'Carl Clerk'`);
+    expect(after[0].role).toBe('reader');
+  });
+});

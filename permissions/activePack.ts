@@ -49,7 +49,8 @@ function loadPack(file: string | undefined): Pack {
   } catch (err) {
     throw new PackError(file, [`(file): not valid JSON: ${(err as Error).message}.`]);
   }
-  return compilePack(declaration, path.relative(process.cwd(), file) || file);
+  const relative = path.relative(process.cwd(), file);
+  return compilePack(declaration, relative && !relative.startsWith('..') ? relative : file);
 }
 
 /** The declaration's file, or undefined in administrator-only mode. */

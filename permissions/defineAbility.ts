@@ -3,7 +3,7 @@ import type { MatrixRow } from './defaultMatrix.js';
 import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
 import { grantOn } from './grants.js';
 import { MODULE_NAMES, moduleInfo } from './modules.js';
-import { OWN_ROWS, type OwnerSet } from './ownRows.js';
+import { rowsOf, type OwnerSet } from './ownRows.js';
 import { isRole, type Action } from './vocabulary.js';
 
 /** A row checked against the rules: `subject(table, row)`. */
@@ -26,23 +26,23 @@ const WRITES: Action[] = ['create', 'update'];
 /**
  * The caller's CASL ability from the matrix rows: pure and isomorphic, so the server enforces
  * it and the SPA draws from the same rules. No rule for a table means nothing on it. Roles
- * with own rules (employee, vendor, therapist, customer) only ever reach their own rows, on
- * the tables where "own" is defined, whatever the matrix grants them.
+ * with scopes only ever reach their own rows where a scope is defined, and elsewhere nothing
+ * (unless their pack lets their grants reach every row outside their scopes), whatever the
+ * matrix grants them.
  */
 export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): AppAbility {
   if (!isRole(caller.role)) throw new Error(`Unknown role "${caller.role}"`);
   const role = caller.role;
-  const ownRules = OWN_ROWS[role];
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const table of MODULE_NAMES.flatMap((m) => [...moduleInfo(m).tables])) {
     const { actions } = grantOn(matrix, role, table);
     if (actions.length === 0) continue;
-    if (!ownRules) {
+    const rule = rowsOf(role, table);
+    if (rule === 'none') continue;
+    if (rule === 'all') {
       can(actions, table);
       continue;
     }
-    const rule = ownRules[table];
-    if (!rule) continue;
     const owned = 'equalsUser' in rule ? caller.id : { $in: caller.owned?.[rule.in] ?? [] };
     can(actions, table, where({ [rule.column]: owned }));
   }

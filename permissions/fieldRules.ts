@@ -19,9 +19,6 @@ export const SELF_LOCKED: readonly SelfLocked[] = PACK.selfLocked;
 /** Rows some roles never see, whatever they are granted. */
 export const HIDDEN_ROWS: readonly HiddenRows[] = PACK.hiddenRows;
 
-/** Roles whose every grant is limited to their own rows (the pack's scoped roles). */
-export const isOwnScoped = (role: Role): boolean => OWN_ROWS[role] !== undefined;
-
 /** May this role read (or write) the restricted columns of `restriction`? */
 export function mayUseRestricted(restriction: FieldRestriction, role: Role, use: 'read' | 'write'): boolean {
   if (restriction.owner && OWN_ROWS[role]?.[restriction.table]) return true;

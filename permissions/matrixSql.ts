@@ -20,6 +20,9 @@ export interface MatrixTable {
   table: string;
 }
 
+/** Where a database governed by `gatehouse govern` keeps its role matrix: Gatehouse's own schema. */
+export const GOVERNED_MATRIX: MatrixTable = { sqlName: 'gatehouse.role_permissions', resource: 'gatehouse.role_permissions', table: 'role_permissions' };
+
 export function matrixSql(matrix: MatrixTable, administrator: string, options: { keepReachable: boolean } = { keepReachable: true }): string {
   const ownSetsOf = (role: string) => [...new Set(Object.values(OWN_ROWS[role] ?? {}).flatMap((r) => ('in' in r ? [r.in] : [])))];
   const ownedBranches = ROLES.filter((r) => ownSetsOf(r).length)

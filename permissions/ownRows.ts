@@ -16,3 +16,14 @@ export const OWN_ROWS: Readonly<Record<string, Readonly<Record<string, OwnerRule
  * the API's CASL conditions and the database's policies (through `gatehouse.owned_ids`).
  */
 export const OWNER_SETS: Readonly<Record<OwnerSet, string>> = PACK.ownerSets;
+
+/**
+ * Which rows of a table a role's grants reach: all of them (a role without scopes, or one
+ * whose pack says so outside its scopes), only its own (its scope there), or none (a scoped
+ * role elsewhere: whatever the matrix grants it, it reaches nothing it does not own).
+ */
+export function rowsOf(role: string, table: string): OwnerRule | 'all' | 'none' {
+  const rules = OWN_ROWS[role];
+  if (!rules) return 'all';
+  return rules[table] ?? (PACK.everyRowOutsideScopes.includes(role) ? 'all' : 'none');
+}

@@ -63,7 +63,18 @@ export const packFormat = z.strictObject({
     })
     .optional()
     .describe('Where people\'s names and roles live beside the accounts.'),
-  roles: z.array(z.strictObject({ name, label: z.string().min(1).optional() })).min(1),
+  roles: z
+    .array(
+      z.strictObject({
+        name,
+        label: z.string().min(1).optional(),
+        outsideScopes: z
+          .enum(['nothing', 'every-row'])
+          .optional()
+          .describe('For a role with scopes: what its grants reach on tables it has no scope on. Default "nothing" (its own rows, or none).'),
+      }),
+    )
+    .min(1),
   modules: z.array(
     z.strictObject({
       name,

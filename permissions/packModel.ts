@@ -123,6 +123,8 @@ export interface Pack {
   people?: PackDeclaration['people'];
   roles: readonly string[];
   roleLabels: Readonly<Record<string, string>>;
+  /** Roles with scopes whose grants reach every row of the tables they have no scope on. */
+  everyRowOutsideScopes: readonly string[];
   modules: Readonly<Record<string, { label: string; icon?: string; tables: readonly string[] }>>;
   defaultMatrix: readonly MatrixRow[];
   ownRows: Readonly<Record<string, Readonly<Record<string, OwnerRule>>>>;
@@ -313,6 +315,7 @@ export function compilePack(input: unknown, file: string): Pack {
     administrator: d.administrator,
     ...(d.people ? { people: d.people } : {}),
     roles,
+    everyRowOutsideScopes: d.roles.filter((r) => r.outsideScopes === 'every-row').map((r) => r.name),
     roleLabels: Object.fromEntries(d.roles.map((r) => [r.name, r.label ?? r.name.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase())])),
     modules,
     defaultMatrix,

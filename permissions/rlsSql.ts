@@ -1,5 +1,5 @@
-import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, isOwnScoped, mayUseRestricted } from './fieldRules.js';
-import { OWN_ROWS, OWNER_SETS } from './ownRows.js';
+import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
+import { OWN_ROWS, OWNER_SETS, rowsOf } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
 import { ident, literal } from './sqlText.js';
@@ -52,7 +52,9 @@ export function authenticatorGrantsSql(): string {
   const authenticator = ident(AUTHENTICATOR_DB_ROLE);
   return `
     GRANT USAGE ON SCHEMA public, auth, gatehouse TO ${authenticator};
-    GRANT SELECT (id, token_hash, user_id, last_seen_at, expires_at), UPDATE (last_seen_at) ON gatehouse.sessions TO ${authenticator};
+    GRANT SELECT (id, token_hash, user_id, last_seen_at, expires_at, idle_timeout), UPDATE (last_seen_at) ON gatehouse.sessions TO ${authenticator};
+    GRANT EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid) TO ${authenticator};
+    GRANT EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) TO ${ident(API_DB_ROLE)};
     GRANT SELECT (id, email, raw_app_meta_data, raw_user_meta_data) ON auth.users TO ${authenticator};
     CREATE POLICY gh_authenticator_resolves_sessions ON auth.users FOR SELECT TO ${authenticator} USING (true);`;
 }
@@ -114,8 +116,8 @@ function ownCondition(role: Role, resource: string): string | undefined {
  */
 export function policiesSql(tables: readonly ExposedTable[], ownPolicies: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
-  const everyRowRoles = ROLES.filter((r) => !isOwnScoped(r)).map((r) => ident(dbRoleOf(r))).join(', ');
   for (const table of tables) {
+    const everyRowRoles = ROLES.filter((r) => rowsOf(r, table.resource) === 'all').map((r) => ident(dbRoleOf(r))).join(', ');
     out.push(`ALTER TABLE ${table.sqlName} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`);
     for (const { command, action } of COMMANDS) {
       // Written as an IS NOT NULL test because the planner estimates that at 99.5% of rows,
@@ -132,16 +134,17 @@ export function policiesSql(tables: readonly ExposedTable[], ownPolicies: Readon
       if (ownPolicies.has(table.resource)) {
         // The table has policies of its own, which stay: Gatehouse's is then restrictive (both
         // must pass), one per command for every Gatehouse role, the own rows of scoped roles included.
-        const scoped = ROLES.filter(isOwnScoped).flatMap((role) => {
-          const own = ownCondition(role, table.resource);
-          return own ? [`WHEN ${literal(role)} THEN ${own}`] : [];
+        const scoped = ROLES.flatMap((role) => {
+          const rows = rowsOf(role, table.resource);
+          if (rows === 'all') return [];
+          return [`WHEN ${literal(role)} THEN ${rows === 'none' ? 'false' : ownCondition(role, table.resource)!}`];
         });
         const condition = scoped.length ? `${allowed} AND CASE auth.role() ${scoped.join(' ')} ELSE true END` : allowed;
         out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} AS RESTRICTIVE FOR ${command} TO ${ident(API_DB_ROLE)} ${clause(condition)};`);
         continue;
       }
       if (everyRowRoles) out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} FOR ${command} TO ${everyRowRoles} ${clause(allowed)};`);
-      for (const role of ROLES.filter(isOwnScoped)) {
+      for (const role of ROLES.filter((r) => typeof rowsOf(r, table.resource) === 'object')) {
         const own = ownCondition(role, table.resource);
         if (!own) continue;
         out.push(`CREATE POLICY gh_${command.toLowerCase()}_${role} ON ${table.sqlName} FOR ${command} TO ${ident(dbRoleOf(role))} ${clause(`${allowed} AND ${own}`)};`);

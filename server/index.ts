@@ -1,74 +1,14 @@
-import type { Server } from 'node:http';
-import { pino } from 'pino';
-import { createApp } from './app.js';
-import { ensureAdministrator } from './auth/users.js';
-import { openDatabase } from './data/openDatabase.js';
-import { loadEnv } from './env.js';
-import { loadSchemaModel } from './meta/loadSchemaModel.js';
-import { ensureSpaBuilt } from './spa/ensureSpaBuilt.js';
-import { printWelcome } from './cli/printWelcome.js';
-import { checkPackAgainstCatalog } from './packs/checkPackAgainstCatalog.js';
-import { PACK, PACK_FILE } from '../permissions/activePack.js';
-import { PackError } from '../permissions/packModel.js';
-import { governanceProblem } from './packs/governanceProblem.js';
-
-/** A configuration the server will not start with; its message says what to do. */
-class StartupRefusal extends Error {}
-
-/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + SPA. */
-const env = loadEnv();
-const logger = pino({
-  level: env.LOG_LEVEL,
-  ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
-});
-
-const db = await openDatabase(env);
-let server: Server | undefined;
-let stopping = false;
-
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info(`${signal}: shutting down`);
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await db.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
+/**
+ * `npm start`. The pack is loaded first, on its own: the permission modules read it when they
+ * load, so a mistake in it must be caught here to be told as one (file, path, fix), not as a
+ * stack trace.
+ */
 try {
-  const ran = await db.migrate();
-  if (ran.length) logger.info(`ran ${ran.length} migrations`);
-  if (db.demo) {
-    const { hasDemoData, seedDemo } = await import('./seed/seedDemo.js');
-    if (!(await hasDemoData(db.knex))) {
-      logger.info('seeding demo data (first start only, about 10 seconds)...');
-      let reported = 0;
-      await seedDemo(db.knex, {
-        onProgress: (done, total) => {
-          const percent = Math.floor((done / total) * 100);
-          if (percent >= reported + 25) logger.info(`seeding demo data: ${(reported = percent)}%`);
-        },
-      });
-    }
-  }
-  if (env.GATEHOUSE_ADMIN_EMAIL && env.GATEHOUSE_ADMIN_PASSWORD) {
-    if (await ensureAdministrator(db.knex, env.GATEHOUSE_ADMIN_EMAIL, env.GATEHOUSE_ADMIN_PASSWORD)) {
-      logger.info(`created administrator ${env.GATEHOUSE_ADMIN_EMAIL}`);
-    }
-  }
-  await ensureSpaBuilt(logger);
-  const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
-  const mismatch = governanceProblem(schema.governance, PACK, PACK_FILE);
-  if (mismatch) throw new StartupRefusal(mismatch);
-  // The pack governing this database must fit it: a mistake stops here, naming the file, the path and the fix.
-  if (PACK_FILE) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
-  const app = createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger });
-  server = app.listen(env.PORT, env.HOST, () => printWelcome(env, db, schema.resources.size));
+  await import('../permissions/activePack.js');
 } catch (err) {
-  if (err instanceof PackError || err instanceof StartupRefusal) logger.fatal(err.message);
-  else logger.fatal({ err }, 'start-up failed');
-  await db.close();
+  console.error(err instanceof Error && err.name === 'PackError' ? err.message : err);
   process.exit(1);
 }
+await import('./start.js');
+
+export {};

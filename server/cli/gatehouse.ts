@@ -29,7 +29,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const mode = modes[0]!;
-  const { PACK, PACK_FILE } = await import('../../permissions/activePack.js');
+  let loaded: typeof import('../../permissions/activePack.js');
+  try {
+    loaded = await import('../../permissions/activePack.js');
+  } catch (err) {
+    console.error(err instanceof Error && err.name === 'PackError' ? err.message : err);
+    return 1;
+  }
+  const { PACK, PACK_FILE } = loaded;
   if (mode !== 'revert' && !PACK_FILE) {
     console.error('Name the pack: --pack <file> or GATEHOUSE_PACK=<file>.');
     return 2;

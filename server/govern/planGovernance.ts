@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AUTHORS, authorsSql, authorTriggerName } from '../../permissions/authors.js';
 import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
-import { matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
+import { GOVERNED_MATRIX, matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
 import { MODULE_NAMES, moduleInfo, moduleOfResource } from '../../permissions/modules.js';
 import type { Pack } from '../../permissions/packModel.js';
 import {
@@ -23,8 +23,6 @@ import { allowsTransitionSql, personFunction, personFunctionsSql, workflowFuncti
 import { WORKFLOWS } from '../../permissions/workflows.js';
 import { loadSchemaModel } from '../meta/loadSchemaModel.js';
 
-/** Where a governed database keeps its role matrix: Gatehouse's own schema. */
-export const GOVERNED_MATRIX = { sqlName: 'gatehouse.role_permissions', resource: 'gatehouse.role_permissions', table: 'role_permissions' };
 
 export interface GovernancePlan {
   pack: string;
@@ -199,6 +197,8 @@ function revertSql(tables: TableState[], pack: Pack): string {
   out.push(
     `DROP POLICY IF EXISTS gh_authenticator_resolves_sessions ON auth.users;`,
     `REVOKE ALL ON gatehouse.sessions, auth.users FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
+    `REVOKE EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid) FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
+    `REVOKE EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) FROM ${ident(API_DB_ROLE)};`,
     `DROP TABLE gatehouse.role_permissions, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
     `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),

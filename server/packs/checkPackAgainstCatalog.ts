@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { PackError, type Pack, type Person } from '../../permissions/packModel.js';
+import { GOVERNED_MATRIX } from '../../permissions/matrixSql.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import type { FieldKind } from '../meta/types.js';
 
@@ -51,7 +52,10 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
       }
     }
   }
-  Object.entries(pack.modules).forEach(([module, m]) => m.tables.forEach((t, i) => resource(t, `modules.${module}.tables[${i}]`)));
+  // The matrix Gatehouse keeps for a governed database is its own table, made by govern.
+  Object.entries(pack.modules).forEach(([module, m]) =>
+    m.tables.forEach((t, i) => t === GOVERNED_MATRIX.resource || resource(t, `modules.${module}.tables[${i}]`)),
+  );
   for (const [role, tables] of Object.entries(pack.ownRows)) {
     for (const [table, rule] of Object.entries(tables)) {
       if (!schema.resources.has(table)) continue; // named already under modules

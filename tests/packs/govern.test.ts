@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../permissions/activePack.js';
 import { applyGovernance, planFor, revertGovernance } from '../../server/govern/governDatabase.js';
+import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
+import { checkPackAgainstCatalog } from '../../server/packs/checkPackAgainstCatalog.js';
 import { createLibraryDatabase } from '../support/libraryDatabase.js';
 import type { TestDatabase } from '../support/testDatabase.js';
 
@@ -41,6 +43,10 @@ async function snapshot(knex: Knex): Promise<unknown> {
 }
 
 describe('gatehouse govern on a database it has never governed', () => {
+  it('finds the pack fits the database (its own matrix table is made by govern)', async () => {
+    await expect(checkPackAgainstCatalog(db.knex, PACK, await loadSchemaModel(db.knex), 'library.json')).resolves.toBeUndefined();
+  });
+
   it('plans without changing anything, and the plan is the SQL an administrator reads', async () => {
     const before = await snapshot(db.knex);
     const plan = await planFor(db.knex, PACK);

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PACK } from '../../permissions/activePack.js';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
+import { inspectApiLogin } from '../../server/data/apiLogin.js';
+import { applyGovernance } from '../../server/govern/governDatabase.js';
+import { agree, askApi, askDatabase, asCaller, buildCases, describeCase, signInEveryRole, type Verb } from '../security/enforcers.js';
+import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
+import { ApiClient, listQuery as q } from '../support/httpClient.js';
+import { createLibraryDatabase, type LibraryPeople } from '../support/libraryDatabase.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'tests/fixtures/packs/library/pack.json';
+});
+
+/**
+ * A database governed by a pack that is not OMBARO's (tests/fixtures/packs/library), through
+ * `govern --apply` alone: both enforcers come from the declaration and agree everywhere, and
+ * each role sees and does exactly what it says.
+ */
+async function governedServer(options: { rollbackWrites?: boolean } = {}): Promise<{ server: TestServer; people: LibraryPeople }> {
+  const { db, people } = await createLibraryDatabase();
+  await applyGovernance(db.knex, PACK);
+  await enableAuthenticatorLogin(db.knex, TEST_AUTHENTICATOR_PASSWORD);
+  const server = await startTestServer({ db, ...(options.rollbackWrites ? { testSwitches: { rollbackWrites: true } } : {}) });
+  return { server, people };
+}
+
+describe('the API and the database of a governed library', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    ({ server } = await governedServer({ rollbackWrites: true }));
+  });
+  afterAll(() => server?.close());
+
+  it('agree on every role x resource x action', async () => {
+    const callers = await signInEveryRole(server.db.knex, server.url);
+    const cases = await buildCases(server.db.knex, callers, [...server.schema.resources.values()].filter((r) => r.schema === 'public'));
+    const disagreements: string[] = [];
+    const tally = new Map<Verb, { ok: number; refused: number }>();
+    for (const c of cases) {
+      const api = await askApi(c);
+      const db = await askDatabase(server.db.knex, c, api.columns);
+      if (!agree(c, api, db)) disagreements.push(`${describeCase(c)}: API ${api.kind} ${api.detail ?? ''} / database ${db.kind} ${db.detail ?? ''}`);
+      const t = tally.get(c.verb) ?? { ok: 0, refused: 0 };
+      const kind = c.verb === 'read' ? (api.rows?.length ? 'ok' : 'refused') : api.kind;
+      if (kind === 'ok' || kind === 'refused') t[kind]++;
+      tally.set(c.verb, t);
+    }
+    console.log(`library differential: ${cases.length} cases, ${disagreements.length} disagreements`);
+    expect(disagreements).toEqual([]);
+    for (const verb of ['read', 'create', 'update', 'delete', 'approve', 'export'] as const) {
+      expect(tally.get(verb)?.ok, `${verb} allowed somewhere`).toBeGreaterThan(0);
+      expect(tally.get(verb)?.refused, `${verb} refused somewhere`).toBeGreaterThan(0);
+    }
+  }, 300_000);
+
+  it('serves data through a login that cannot bypass row-level security', async () => {
+    const login = await inspectApiLogin(server.apiKnex, server.schema);
+    expect(login).toEqual({ name: 'gatehouse_authenticator' });
+  });
+});
+
+describe('each role of the library, as the pack declares it', () => {
+  let server: TestServer;
+  let people: LibraryPeople;
+  const as = async (role: string) => {
+    const api = new ApiClient(server.url);
+    await api.login(demoEmail(role), DEMO_PASSWORD);
+    return api;
+  };
+  beforeAll(async () => {
+    ({ server, people } = await governedServer());
+  });
+  afterAll(() => server?.close());
+
+  it('a reader sees their own loans, no purchase price, and none of the staff-only notes', async () => {
+    const reader = await as('reader');
+    const loans = (await reader.get(`/api/loans${q({ range: [0, 49] })}`)).json as { reader_id: string }[];
+    expect(loans).toHaveLength(2);
+    expect(loans.every((l) => l.reader_id === people.reader)).toBe(true);
+    const books = (await reader.get(`/api/books${q({ range: [0, 49] })}`)).json as Record<string, unknown>[];
+    expect(books, JSON.stringify(books)).toHaveLength(3);
+    for (const book of books) expect(book).not.toHaveProperty('purchase_price');
+    const notes = (await reader.get(`/api/notes${q({ range: [0, 49] })}`)).json as { body: string }[];
+    expect(notes.map((n) => n.body)).toEqual(['Reserved at the desk.']);
+    expect((await reader.post('/api/books', { title: 'Mine now' })).status).toBe(403);
+  });
+
+  it('nobody lends a book they requested themselves; another may, and is recorded as the lender', async () => {
+    const clerk = await as('clerk');
+    const books = (await clerk.get(`/api/books${q({ range: [0, 0] })}`)).json as { id: string }[];
+    const requested = await clerk.post('/api/loans', { book_id: books[0]!.id, reader_id: people.neighbour });
+    expect(requested.status, requested.text).toBe(201);
+    expect(requested.json.requested_by).toBe(people.clerk);
+    const own = await clerk.post(`/api/loans/${requested.json.id}/lend`, {});
+    expect(own.status).toBe(403);
+    const librarian = await as('librarian');
+    const lent = await librarian.post(`/api/loans/${requested.json.id}/lend`, {});
+    expect(lent.status, lent.text).toBe(200);
+    expect(lent.json).toMatchObject({ status: 'lent', lent_by: people.librarian });
+  });
+
+  it("names the pack's roles and people on the users screen, and its matrix in the editor", async () => {
+    const librarian = await as('librarian');
+    const users = await librarian.get('/api/auth/users');
+    expect(users.status, users.text).toBe(200);
+    expect(users.json.roles).toEqual([
+      { name: 'librarian', label: 'Librarian' },
+      { name: 'clerk', label: 'Desk clerk' },
+      { name: 'reader', label: 'Reader' },
+    ]);
+    expect(users.json.items.map((u: { name: string }) => u.name)).toContain('Rita Reader');
+    const matrix = await librarian.get('/api/matrix');
+    expect(matrix.status, matrix.text).toBe(200);
+    expect(matrix.json.roles).toEqual(['librarian', 'clerk', 'reader']);
+    expect(matrix.json.editable).toBe(true);
+    expect((await (await as('clerk')).get('/api/matrix')).status).toBe(403);
+  });
+
+  it("keeps the database's own policy in force beside the pack's", async () => {
+    const seen = (id: string) =>
+      asCaller(server.db.knex, { id, role: 'librarian' }, async (trx) => (await trx.raw(`SELECT count(*)::int AS n FROM public.notes`)).rows[0].n as number);
+    expect(await seen(people.librarian)).toBe(3);
+    // Without a signed-in user the table's own policy (auth.uid() IS NOT NULL) refuses every row.
+    const anonymous = await server.db.knex.transaction(async (trx) => {
+      await trx.raw(`SELECT set_config('app.role', 'librarian', true), set_config('role', gatehouse.db_role('librarian'), true)`);
+      return (await trx.raw(`SELECT count(*)::int AS n FROM public.notes`)).rows[0].n as number;
+    });
+    expect(anonymous).toBe(0);
+  });
+});

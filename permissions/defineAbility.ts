@@ -13,7 +13,7 @@ export type AppAbility = MongoAbility<[Action, string | RowSubject]>;
 export interface Caller {
   id: string;
   role: string;
-  /** The ids behind indirect ownership (a vendor's or therapist's therapists, a customer's bookings and tickets). */
+  /** The ids behind indirect ownership (the pack's owner sets: a customer's orders, a manager's team). */
   owned?: Partial<Record<OwnerSet, string[]>>;
 }
 

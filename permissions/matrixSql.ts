@@ -4,8 +4,8 @@ import { literal } from './sqlText.js';
 import { ROLES } from './vocabulary.js';
 
 /**
- * The role matrix's life in the database, for whichever table holds it (OMBARO keeps it in
- * its own `public.role_permissions`; a governed database in `gatehouse.role_permissions`):
+ * The role matrix's life in the database, for whichever table holds it (a pack's own table,
+ * or `gatehouse.matrix_grants` in a database governed by `gatehouse govern`):
  * every change logged and stamped, the lookups policies call (STABLE SECURITY DEFINER, so a
  * policy never queries a table that has policies of its own), the administrator never locked
  * out of the matrix, and the hooks the session statement calls (caller_matrix, caller_owned,
@@ -21,7 +21,7 @@ export interface MatrixTable {
 }
 
 /** Where a database governed by `gatehouse govern` keeps its role matrix: Gatehouse's own schema. */
-export const GOVERNED_MATRIX: MatrixTable = { sqlName: 'gatehouse.role_permissions', resource: 'gatehouse.role_permissions', table: 'role_permissions' };
+export const GOVERNED_MATRIX: MatrixTable = { sqlName: 'gatehouse.matrix_grants', resource: 'gatehouse.matrix_grants', table: 'matrix_grants' };
 
 export function matrixSql(matrix: MatrixTable, administrator: string, options: { keepReachable: boolean } = { keepReachable: true }): string {
   const ownSetsOf = (role: string) => [...new Set(Object.values(OWN_ROWS[role] ?? {}).flatMap((r) => ('in' in r ? [r.in] : [])))];

@@ -40,6 +40,38 @@ const transition = z.strictObject({
   onlyBy: person.optional().describe('Only this person may take the step (cancelling one\'s own request).'),
 });
 
+/** The module icons the back-office draws (a closed list, so a pack cannot name one it lacks). */
+export const MODULE_ICONS = [
+  'administration', 'analytics', 'book', 'calendar', 'campaign', 'badge', 'groups', 'inventory', 'payments', 'people',
+  'spa', 'star', 'storefront', 'support', 'event', 'music', 'table',
+] as const;
+
+const filter = z.record(z.string(), z.unknown()).describe('A list filter as the API takes it: {"status": "open"}, {"field_gte": v}, {"field_null": true}; "$me" is the signed-in user.');
+
+const chart = z.strictObject({
+  module: name,
+  title: z.string().min(1),
+  table,
+  groupBy: column,
+  bucket: z.enum(['value', 'month', 'age']).describe('By value, by month of a date, or by age of a time stamp.'),
+  sum: column.optional().describe('A number column summed per group (else rows are counted).'),
+  filter: filter.optional(),
+  kind: z.enum(['bar', 'line']),
+});
+
+const listView = z.strictObject({
+  label: z.string().min(1),
+  filter,
+  sort: z.strictObject({ field: column, order: z.enum(['ASC', 'DESC']) }).optional(),
+});
+
+const listSettings = z.strictObject({
+  filter: filter.optional().describe('The filter a list opens with (the user may change it).'),
+  sort: z.strictObject({ field: column, order: z.enum(['ASC', 'DESC']) }).optional(),
+  columns: z.union([z.literal('all'), z.array(column).min(1)]).optional().describe('The columns shown: "all", or these in this order.'),
+  opens: table.optional().describe('A row opens this table\'s record with the same id (a queue view opening the request itself).'),
+});
+
 const scope = z.union([
   z.strictObject({ column, is: z.literal('caller') }).describe('Rows where this column is the caller\'s user id.'),
   z.strictObject({ column, in: setName.describe('An owner set declared under "ownerSets".') }).describe('Rows where this column is one of the ids the caller owns.'),
@@ -79,7 +111,7 @@ export const packFormat = z.strictObject({
     z.strictObject({
       name,
       label: z.string().min(1),
-      icon: z.string().optional(),
+      icon: z.enum(MODULE_ICONS).optional(),
       tables: z.array(table).min(1),
     }),
   ),
@@ -133,6 +165,13 @@ export const packFormat = z.strictObject({
       }),
     )
     .default([]),
+  charts: z.array(chart).default([]).describe('Dashboard charts; each role sees those over rows and fields it may read.'),
+  listViews: z.record(table, z.array(listView)).default({}).describe('Per table: ready-made views of its list.'),
+  lists: z.record(table, listSettings).default({}).describe('Per table: how its list opens.'),
+  acronyms: z
+    .array(z.string().regex(/^[a-z0-9]+$/, 'A lower-case word, as it appears in column names.'))
+    .default([])
+    .describe('Words written in capitals in labels ("gst" in gst_number: "GST number").'),
   operations: z
     .array(
       z.strictObject({

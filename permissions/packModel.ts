@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChartSpec, ListSettings, ListView } from '../server/meta/types.js';
 import { packFormat, type PackDeclaration } from './packFormat.js';
 
 /**
@@ -67,7 +68,7 @@ export interface Author {
   column: string;
 }
 
-/** A person named by a column of the row, directly or through a reference (a therapist's login). */
+/** A person named by a column of the row, directly or through a reference (a staff member's login). */
 export interface Person {
   column: string;
   via?: { table: string; column: string };
@@ -136,6 +137,10 @@ export interface Pack {
   authors: readonly Author[];
   workflows: readonly Workflow[];
   operations: readonly Operation[];
+  charts: readonly ChartSpec[];
+  listViews: Readonly<Record<string, readonly ListView[]>>;
+  lists: Readonly<Record<string, ListSettings>>;
+  acronyms: readonly string[];
 }
 
 /** A mistake in a pack: where it is and how to fix it, one line each. */
@@ -292,6 +297,16 @@ export function compilePack(input: unknown, file: string): Pack {
     return { resource: o.table, name: o.name, label: o.label, sqlFunction: o.function, params: o.params.map((p) => ({ ...p })), needs: o.needs };
   });
 
+  d.charts.forEach((c, i) => {
+    knownTable(c.table, `charts[${i}].table`);
+    if (!modules[c.module]) problems.push(`charts[${i}].module: unknown module "${c.module}". Use one of: ${moduleNames.join(', ')}.`);
+  });
+  Object.keys(d.listViews).forEach((t) => knownTable(t, `listViews.${t}`));
+  for (const [t, settings] of Object.entries(d.lists)) {
+    knownTable(t, `lists.${t}`);
+    if (settings.opens) knownTable(settings.opens, `lists.${t}.opens`);
+  }
+
   if (problems.length) throw new PackError(file, problems);
 
   const authors = d.authors.map((a) => ({ ...a }));
@@ -327,5 +342,9 @@ export function compilePack(input: unknown, file: string): Pack {
     authors,
     workflows,
     operations,
+    charts: d.charts.map(({ table: resource, ...c }) => ({ ...c, resource })),
+    listViews: d.listViews,
+    lists: d.lists,
+    acronyms: d.acronyms,
   };
 }

@@ -123,7 +123,7 @@ export function policiesSql(tables: readonly ExposedTable[], ownPolicies: Readon
       // Written as an IS NOT NULL test because the planner estimates that at 99.5% of rows,
       // where a bare boolean sub-select counts as 50%: row estimates (and list totals) stay true.
       // An update is also allowed while a workflow transition the caller may run is under way
-      // (directors approve without the update action); the workflow trigger checks the rest.
+      // (an approver may lack the update action); the workflow trigger checks the rest.
       const granted =
         command === 'UPDATE'
           ? `gatehouse.allows(${literal(table.resource)}, 'update') OR gatehouse.allows_transition(${literal(table.resource)})`

@@ -23,7 +23,7 @@ function personSql(person: Person, row: 'NEW' | 'OLD'): string {
 }
 
 /**
- * One SECURITY DEFINER lookup per reference a workflow names a person through (a therapist's
+ * One SECURITY DEFINER lookup per reference a workflow names a person through (a staff member's
  * login), for the trigger and the API alike: the caller may not be able to read that table.
  */
 export function personFunctionsSql(workflows: readonly Workflow[]): string {

@@ -41,7 +41,7 @@ try {
   const ran = await db.migrate();
   if (ran.length) logger.info(`ran ${ran.length} migrations`);
   if (db.demo) {
-    const { hasDemoData, seedDemo } = await import('./seed/seedDemo.js');
+    const { hasDemoData, seedDemo } = await import('./seed/ombaro/seedDemo.js');
     if (!(await hasDemoData(db.knex))) {
       logger.info('seeding demo data (first start only, about 10 seconds)...');
       let reported = 0;

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import type { Meta, ResourceMeta } from '../../server/meta/types';
+import type { Meta, ModuleMeta, ResourceMeta } from '../../server/meta/types';
 import { accountRoutes, gateRoutes } from './account/routes';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18nProvider';
@@ -24,7 +24,7 @@ import { usersRoute } from './users/routes';
  * A resource's screens: a hand-written override wins; write screens only where the caller may
  * write. Their addresses, typed by hand, say "not allowed" rather than open something else.
  */
-function resourceFor(r: ResourceMeta) {
+function resourceFor(r: ResourceMeta, modules: ModuleMeta[]) {
   const own = OVERRIDES[r.name] ?? {};
   const writable = !r.readOnly && r.primaryKey.length > 0;
   const canEdit = writable && r.actions.includes('update');
@@ -34,7 +34,7 @@ function resourceFor(r: ResourceMeta) {
       key={r.name}
       name={r.name}
       options={{ label: r.label }}
-      icon={moduleIcon(r.module)}
+      icon={moduleIcon(modules.find((m) => m.name === r.module)?.icon)}
       recordRepresentation={r.displayField}
       list={own.list ?? GeneratedList}
       show={r.primaryKey.length ? (own.show ?? GeneratedShow) : undefined}
@@ -60,9 +60,9 @@ let latestCall = 0;
 function resourcesFromMeta(role: string | null | undefined, meta: Meta | undefined) {
   const call = ++latestCall;
   if (!role) return []; // signed out: the login page needs no resources
-  if (meta) return meta.resources.map(resourceFor);
+  if (meta) return meta.resources.map((r) => resourceFor(r, meta.modules));
   return loadMeta().then(
-    (loaded) => (call === latestCall ? loaded.resources.map(resourceFor) : []),
+    (loaded) => (call === latestCall ? loaded.resources.map((r) => resourceFor(r, loaded.modules)) : []),
     () => [],
   );
 }

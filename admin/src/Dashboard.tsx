@@ -12,7 +12,7 @@ import { useMeta, useMetaFailure } from './meta/useMeta';
 const DashboardCharts = lazy(() => import('./dashboard/DashboardCharts'));
 
 function ModuleCard({ module, resources }: { module: ModuleMeta; resources: ResourceMeta[] }) {
-  const Icon = moduleIcon(module.name);
+  const Icon = moduleIcon(module.icon);
   return (
     <Card variant="outlined" sx={{ display: 'flex', flexDirection: 'column' }}>
       <CardHeader

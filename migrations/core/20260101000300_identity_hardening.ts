@@ -89,10 +89,11 @@ export async function up(knex: Knex): Promise<void> {
                 coalesce(p_detail, '{}'))
       $$;
 
-    -- The email of a user named in the log, for those who may read the log (not auth.users).
+    -- The email of a user named in the log, for those who may read the log (not auth.users);
+    -- who that is follows the governance record (20260101000600 gives it its body).
     CREATE FUNCTION gatehouse.email_of(p_user uuid) RETURNS text
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
-      AS $$ SELECT email FROM auth.users WHERE id = p_user AND gatehouse.allows('audit_log', 'read') $$;
+      AS $$ SELECT NULL::text $$;
     REVOKE EXECUTE ON FUNCTION gatehouse.email_of(uuid) FROM PUBLIC;
 
     -- Read by the session statement, before the caller's role is set.

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
  * Which declaration governs this database, and where it keeps what Gatehouse must find:
  * the table of people's profiles (and its columns), the role matrix, the audit trail.
  * Gatehouse looks its objects up here, never by a public table's name, so a database
- * with its own `user_profiles` or `audit_log` keeps them as the plain tables they are.
+ * with its own profile or log tables keeps them as the plain tables they are.
  * No row: nothing governs this database (administrator-only mode).
  */
 export async function up(knex: Knex): Promise<void> {

@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, demoEmail } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '../auth/demoAccounts.js';
+import { PACK } from '../../permissions/activePack.js';
 import type { Database } from '../data/openDatabase.js';
 import type { Env } from '../env.js';
 
@@ -6,15 +7,14 @@ export function printWelcome(env: Env, db: Database, resourceCount: number): voi
   const url = `http://localhost:${env.PORT}`;
   const lines = [
     '',
-    `  Gatehouse is running at ${url}`,
-    `  ${resourceCount} resources from ${db.embedded ? 'the embedded PostgreSQL (.data/)' : 'DATABASE_URL'}`,
+    `  Gatehouse is running at ${url}${PACK.name === 'none' ? '' : ` (${PACK.title})`}`,
+    `  ${resourceCount} resources from ${db.embedded ? `the embedded PostgreSQL (${env.DATA_DIR})` : 'DATABASE_URL'}`,
   ];
   if (db.demo && env.NODE_ENV !== 'production') {
-    lines.push('', `  Demo sign-ins (password "${DEMO_PASSWORD}"), one per role, e.g.:`);
-    for (const role of ['super_admin', 'finance_department', 'accounts_department', 'hr_department', 'marketing_department', 'customer_care', 'vendor', 'customer']) {
-      lines.push(`    ${demoEmail(role)}`);
-    }
-    lines.push('    ...and <role>@demo.gatehouse.dev for each of the 22 roles (see README).');
+    lines.push('', `  Demo sign-ins (password "${DEMO_PASSWORD}"), one per role:`, `    ${demoEmail(PACK.administrator)}`);
+    lines.push(`    ...and <role>@${DEMO_DOMAIN} for each of the ${PACK.roles.length} roles:`);
+    const others = PACK.roles.filter((r) => r !== PACK.administrator);
+    for (let i = 0; i < others.length; i += 6) lines.push(`      ${others.slice(i, i + 6).join(', ')}`);
   }
   lines.push('', '  Press Ctrl-C to stop.', '');
   console.log(lines.join('\n'));

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../data/openDatabase.js';
 import { loadEnv } from '../env.js';
-import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_ROLES, hasDemoData, seedDemo } from '../seed/seedDemo.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_ROLES, hasDemoData, seedDemo } from '../seed/ombaro/seedDemo.js';
 
 /**
  * `npm run seed [-- --scale N]`: migrates, then seeds the OMBARO demo data.

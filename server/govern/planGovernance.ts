@@ -80,7 +80,7 @@ async function governedTables(knex: Knex | Knex.Transaction): Promise<TableState
 /**
  * Everything the pack needs in the database, as SQL an administrator can read before it runs,
  * and the SQL that undoes it. Generated from the same pack the API's CASL rules come from:
- * the matrix (in gatehouse.role_permissions, seeded with the pack's defaults), one database
+ * the matrix (in gatehouse.matrix_grants, seeded with the pack's defaults), one database
  * role per role, column privileges for field rules, RLS forced with per-command policies and
  * own-row scopes, self-locked columns, authors and workflow guards, the people's role carried
  * to the sessions, and the governance record naming the pack.
@@ -102,7 +102,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
   const people = pack.people;
   const apply = [
     `-- Gatehouse: govern this database with the pack "${pack.name}".`,
-    `CREATE TABLE gatehouse.role_permissions (
+    `CREATE TABLE gatehouse.matrix_grants (
       role_id text NOT NULL,
       module_id text NOT NULL,
       sub_module_id text,
@@ -116,7 +116,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
       ${MODULE_NAMES.flatMap((m) => moduleInfo(m).tables.map((t) => `(${literal(t)}, ${literal(m)})`)).join(',\n      ') || `('', '')`};`,
     `DELETE FROM gatehouse.matrix_modules WHERE resource = '';`,
     DEFAULT_MATRIX.length
-      ? `INSERT INTO gatehouse.role_permissions (role_id, module_id, sub_module_id, permissions) VALUES
+      ? `INSERT INTO gatehouse.matrix_grants (role_id, module_id, sub_module_id, permissions) VALUES
       ${DEFAULT_MATRIX.map((r) => `(${literal(r.role)}, ${literal(r.module)}, ${r.subModule ? literal(r.subModule) : 'NULL'}, ARRAY[${r.actions.map(literal).join(', ')}]::text[])`).join(',\n      ')};`
       : '',
     createRolesSql(),
@@ -199,7 +199,7 @@ function revertSql(tables: TableState[], pack: Pack): string {
     `REVOKE ALL ON gatehouse.sessions, auth.users FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
     `REVOKE EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid) FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
     `REVOKE EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) FROM ${ident(API_DB_ROLE)};`,
-    `DROP TABLE gatehouse.role_permissions, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
+    `DROP TABLE gatehouse.matrix_grants, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
     `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),
        gatehouse.matrix_changes_latest(integer), gatehouse.owned_ids(text, uuid), gatehouse.role_allows(text, text, text);`,

@@ -14,7 +14,7 @@ import { qualifiedTable } from '../../permissions/sqlText.js';
 import { governedResource, type SchemaModel } from '../meta/schemaModel.js';
 
 /**
- * The matrix is the table the governance record names (OMBARO's `public.role_permissions`);
+ * The matrix is the table the governance record names (a pack's own table, or Gatehouse's);
  * the caller's rights on the resource serving it decide who sees and edits it.
  */
 interface MatrixTable {
@@ -79,7 +79,7 @@ async function readRows(trx: Knex.Transaction, table: MatrixTable): Promise<Matr
 const canonical = (actions: readonly Action[]) => ACTIONS.filter((a) => actions.includes(a));
 
 /**
- * Turns the database's refusal to lock super_admin out of the matrix (a check_violation
+ * Turns the database's refusal to lock the administrator out of the matrix (a check_violation
  * raised by the role_permissions_keep_reachable trigger) into a 409 with its own message.
  */
 function refusal(err: unknown): unknown {
@@ -96,7 +96,7 @@ function refusal(err: unknown): unknown {
 
 /**
  * The role matrix editor's API, mounted at /api/matrix after requireSession. Every request is
- * one transaction as the caller (asRequestCaller), so RLS on role_permissions applies as well
+ * one transaction as the caller (asRequestCaller), so RLS on the matrix table applies as well
  * as the CASL checks here; a change is in force for everyone from their next request.
  *
  * - GET /            the matrix: roles, actions, modules with their tables, rows, editable
@@ -116,7 +116,7 @@ export function matrixRouter(knex: Knex, schema: () => SchemaModel): Router {
     asRequestCaller(knex, req, (trx, user) => {
       const named = schema().governance?.matrixTable;
       if (user.matrix === null || !named) throw notFound('This database has no role matrix.');
-      // Served as a resource (OMBARO's public.role_permissions is "role_permissions"), or Gatehouse's own, named as it is.
+      // Served as a resource (a table in public is named without its schema), or Gatehouse's own, named as it is.
       const table: MatrixTable = { sql: qualifiedTable(named), subject: governedResource(schema(), named)?.name ?? named };
       const ability = abilityOfCaller(user);
       if (!ability.can(action, table.subject)) {

@@ -2,15 +2,9 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
-import { governedResource, type SchemaModel } from '../meta/schemaModel.js';
+import { securityEventsSubject, type SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields } from './errors.js';
-
-/**
- * Security events belong to the audit trail: whoever may read the audit table the governance
- * record names reads them (RLS agrees). Without one, only an ability over everything does.
- */
-const subjectOf = (schema: SchemaModel) => governedResource(schema, schema.governance?.auditTable)?.name ?? 'gatehouse.security_events';
 
 /** Past this many matching events the total is given as "at least" (totalCapped). */
 const COUNT_CAP = 10_000;
@@ -33,7 +27,7 @@ export function securityEventsRouter(knex: Knex, schema: () => SchemaModel): Rou
     if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, 'query'), 'Check the filters.');
     const { kind, userId, page, perPage } = parsed.data;
     const result = await asRequestCaller(knex, req, async (trx, user) => {
-      if (!abilityOfCaller(user).can('read', subjectOf(schema()))) throw forbidden('Only those who may read the audit trail see security events.');
+      if (!abilityOfCaller(user).can('read', securityEventsSubject(schema()))) throw forbidden('Only those who may read the audit trail see security events.');
       const filtered = trx('gatehouse.security_events as e')
         .modify((q) => {
           if (kind) q.where('e.kind', kind);

@@ -81,7 +81,7 @@ const oneTimePasswordBody = newUserBody.pick({ password: true });
 /**
  * What the caller may do here, from their CASL ability: list users with read on the profiles
  * (on auth.users where the database has none); administer them with the right to change a
- * profile's status (auth.users' role data elsewhere) — the field MATRIX.md keeps to super_admin.
+ * profile's status (auth.users' role data elsewhere) — a field packs keep to their administrator.
  */
 function authorityOf(user: SessionUser, profiles: Profiles) {
   const ability = abilityOfCaller(user);
@@ -170,7 +170,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         // later in the request fails, and without a usable password until the end.
         created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
         // The profile carries the role and status: written as the caller, so only a role whose
-        // column privileges allow it (super_admin) gets past the database as well.
+        // column privileges allow it (the administrator) gets past the database as well.
         if (table) {
           await trx(table.table).insert({
             [table.id]: created,

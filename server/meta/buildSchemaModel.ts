@@ -160,7 +160,9 @@ function addReverseReferences(resources: Map<string, ResourceInfo>): void {
 
 function modulesOf(resources: Map<string, ResourceInfo>): ModuleMeta[] {
   const used = new Set([...resources.values()].map((r) => r.module));
-  const known = Object.entries(MODULES).filter(([m]) => used.has(m)).map(([name, m]) => ({ name, label: m.label }));
+  const known = Object.entries(MODULES)
+    .filter(([m]) => used.has(m))
+    .map(([name, m]) => ({ name, label: m.label, ...(m.icon ? { icon: m.icon } : {}) }));
   const others = [...used].filter((m) => !(m in MODULES)).sort().map((name) => ({ name, label: humanize(name) }));
   return [...known, ...others];
 }

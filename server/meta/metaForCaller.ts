@@ -1,10 +1,12 @@
 import type { AppAbility } from '../../permissions/defineAbility.js';
-import { ACTIONS } from '../../permissions/vocabulary.js';
+import { ACTIONS, ROLE_CHOICES } from '../../permissions/vocabulary.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
 import { workflowOf, type Workflow } from '../../permissions/workflows.js';
 import { OPERATIONS } from '../../permissions/operations.js';
-import type { FieldMeta, Meta, OperationMeta, ResourceMeta, WorkflowMeta } from './types.js';
+import { PACK } from '../../permissions/activePack.js';
+import { governedResource, securityEventsSubject } from './schemaModel.js';
+import type { Features, FieldMeta, Meta, OperationMeta, Presentation, ResourceMeta, WorkflowMeta } from './types.js';
 
 /**
  * The metadata as the caller may see it: only the resources they may read, only the fields
@@ -32,7 +34,43 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
     });
   }
   const used = new Set(resources.map((r) => r.module));
-  return { modules: schema.modules.filter((m) => used.has(m.name)), resources };
+  return {
+    modules: schema.modules.filter((m) => used.has(m.name)),
+    resources,
+    presentation: presentationFor(schema, new Set(resources.map((r) => r.name))),
+    features: featuresFor(schema, ability),
+  };
+}
+
+/** The pack's way of speaking, limited to the resources the caller may read. */
+function presentationFor(schema: SchemaModel, readable: Set<string>): Presentation {
+  const audit = governedResource(schema, schema.governance?.auditTable)?.name;
+  return {
+    title: PACK.title,
+    locale: PACK.locale,
+    ...(PACK.currency ? { currency: PACK.currency } : {}),
+    charts: PACK.charts.filter((c) => readable.has(c.resource)).map((c) => ({ ...c })),
+    listViews: Object.fromEntries(Object.entries(PACK.listViews).filter(([r]) => readable.has(r)).map(([r, views]) => [r, [...views]])),
+    // A list that opens another resource's records does so only for a caller who may read them.
+    lists: Object.fromEntries(
+      Object.entries(PACK.lists)
+        .filter(([r]) => readable.has(r))
+        .map(([r, { opens, ...settings }]) => [r, { ...settings, ...(opens && readable.has(opens) ? { opens } : {}) }]),
+    ),
+    unrecorded: audit ? [audit] : [],
+    roles: ROLE_CHOICES.map((r) => ({ ...r })),
+  };
+}
+
+/** The screens beyond the generated ones the caller may open (each route checks again). */
+function featuresFor(schema: SchemaModel, ability: AppAbility): Features {
+  const matrixTable = schema.governance?.matrixTable;
+  const people = schema.governance?.people;
+  return {
+    matrix: matrixTable !== undefined && ability.can('read', governedResource(schema, matrixTable)?.name ?? matrixTable),
+    securityEvents: ability.can('read', securityEventsSubject(schema)),
+    users: ability.can('read', (people && governedResource(schema, people.table)?.name) ?? 'auth.users'),
+  };
 }
 
 function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {

@@ -1,8 +1,11 @@
+import { PACK } from '../../permissions/activePack.js';
+
 import type { FieldMeta } from './types.js';
 
-const ACRONYMS = new Set(['id', 'gst', 'pan', 'tds', 'url', 'ip', 'ifsc', 'hra', 'pf', 'esi', 'upi', 'sms', 'otp', 'api', 'cta']);
+/** Words labels write in capitals: common ones, and those the pack names (a country's tax codes). */
+const ACRONYMS = new Set(['id', 'url', 'ip', 'sms', 'otp', 'api', 'cta', 'vat', 'iban', 'sku', ...PACK.acronyms]);
 
-/** "payment_settlements" -> "Payment settlements"; "gst_number" -> "GST number". */
+/** "order_lines" -> "Order lines"; "vat_number" -> "VAT number". */
 export function humanize(name: string): string {
   const words = name.replace(/^.*\./, '').split(/[_\s]+/).filter(Boolean);
   return words

@@ -26,3 +26,10 @@ export function governedResource(schema: SchemaModel, table: string | undefined)
   const name = table === undefined ? undefined : schema.byTable.get(table);
   return name === undefined ? undefined : schema.resources.get(name);
 }
+
+/**
+ * Security events belong to the audit trail: whoever may read the audit table the governance
+ * record names reads them (RLS agrees). Without one, only an ability over everything does.
+ */
+export const securityEventsSubject = (schema: SchemaModel): string =>
+  governedResource(schema, schema.governance?.auditTable)?.name ?? 'gatehouse.security_events';

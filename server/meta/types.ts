@@ -154,11 +154,80 @@ export interface OperationMeta {
 export interface ModuleMeta {
   name: string;
   label: string;
+  /** One of the pack format's module icons; absent: a generic one. */
+  icon?: string;
+}
+
+/**
+ * A dashboard chart, declared by the pack: a summary the API computes
+ * (`GET /api/<resource>?groupBy=…&bucket=…&sum=…&filter=…`) over the rows the caller may read.
+ */
+export interface ChartSpec {
+  /** The module it belongs to (its label is the section heading). */
+  module: string;
+  title: string;
+  resource: string;
+  groupBy: string;
+  /** How the grouped field is bucketed: by value, by month ('YYYY-MM') or by age (time stamps). */
+  bucket: 'value' | 'month' | 'age';
+  /** A number field summed per group; the chart then plots the sum instead of the count. */
+  sum?: string;
+  /** A list filter (as the API takes it) applied before grouping. */
+  filter?: Record<string, unknown>;
+  kind: 'bar' | 'line';
+}
+
+/** A ready-made view of a list (a support agent's inbox): a filter, `$me` standing for the signed-in user. */
+export interface ListView {
+  label: string;
+  filter: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+}
+
+/** How a resource's list opens (declared by the pack). */
+export interface ListSettings {
+  filter?: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+  /** "all" columns, or these in this order; else the ones chosen for lists. */
+  columns?: 'all' | string[];
+  /** A row opens this resource's record with the same id. */
+  opens?: string;
+}
+
+/** How the back-office speaks for this database: its pack's title, locale, currency, charts and views. */
+export interface Presentation {
+  title: string;
+  /** BCP 47, for dates and numbers. */
+  locale: string;
+  /** ISO 4217, for money columns. */
+  currency?: string;
+  /** The charts whose resource the caller may read (the SPA checks their fields). */
+  charts: ChartSpec[];
+  /** Per resource the caller may read. */
+  listViews: Record<string, ListView[]>;
+  /** Per resource the caller may read. */
+  lists: Record<string, ListSettings>;
+  /** Resources whose records have no History (the audit trail itself). */
+  unrecorded: string[];
+  /** Every role of the pack, with the label people read. */
+  roles: { name: string; label: string }[];
+}
+
+/** Screens beyond the generated ones, and whether the caller may open them. */
+export interface Features {
+  /** The role matrix editor (/api/matrix). */
+  matrix: boolean;
+  /** The security event log (/api/auth/security-events). */
+  securityEvents: boolean;
+  /** User administration (/api/auth/users), to list at least. */
+  users: boolean;
 }
 
 export interface Meta {
   modules: ModuleMeta[];
   resources: ResourceMeta[];
+  presentation: Presentation;
+  features: Features;
 }
 
 /**

@@ -11,7 +11,7 @@ import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
 import { loadEnv } from '../../server/env.js';
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
-import { hasDemoData, seedDemo } from '../../server/seed/seedDemo.js';
+import { hasDemoData, seedDemo } from '../../server/seed/ombaro/seedDemo.js';
 import { ApiClient } from '../support/httpClient.js';
 
 /**

@@ -6,7 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/data/em
 import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
 import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
-import { seedDemo } from '../../server/seed/seedDemo.js';
+import { seedDemo } from '../../server/seed/ombaro/seedDemo.js';
 import { releaseExitHooks } from './releaseExitHooks.js';
 
 declare module 'vitest' {

@@ -1,7 +1,9 @@
-import type { Meta, ModuleMeta, ResourceMeta } from '../../../server/meta/types';
+import type { ChartSpec, Meta, ModuleMeta, ResourceMeta } from '../../../server/meta/types';
+
+export type { ChartSpec };
 
 /**
- * The dashboard's charts, declared as data. Each one is a summary the API computes
+ * The dashboard's charts, declared by the pack and sent with the caller's metadata. Each one is a summary the API computes
  * (`GET /api/<resource>?groupBy=…&bucket=…&sum=…&filter=…`) over only the rows and fields the
  * caller may read; a chart is offered only when the caller's metadata holds its resource and
  * every field it names, so each role sees its own department's charts and nothing more.
@@ -9,53 +11,6 @@ import type { Meta, ModuleMeta, ResourceMeta } from '../../../server/meta/types'
  * This module draws nothing (and imports no chart library): the dashboard decides here what
  * to show, and loads the drawing code lazily only when there is something to draw.
  */
-export interface ChartSpec {
-  /** The module it belongs to (its label is the section heading). */
-  module: string;
-  title: string;
-  resource: string;
-  groupBy: string;
-  /** How the grouped field is bucketed: by value, by month ('YYYY-MM') or by age (time stamps). */
-  bucket: 'value' | 'month' | 'age';
-  /** A number field summed per group; the chart then plots the sum instead of the count. */
-  sum?: string;
-  /** A list filter (as the API takes it) applied before grouping. */
-  filter?: Record<string, unknown>;
-  kind: 'bar' | 'line';
-}
-
-export const CHARTS: ChartSpec[] = [
-  { module: 'finance', title: 'Settlements by status', resource: 'payment_settlements', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  {
-    module: 'finance',
-    title: 'Successful payments by month',
-    resource: 'payments',
-    groupBy: 'payment_date',
-    bucket: 'month',
-    sum: 'total_amount',
-    filter: { status: 'success' },
-    kind: 'line',
-  },
-  { module: 'hr', title: 'Leave requests by status', resource: 'leave_requests', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  { module: 'hr', title: 'Attendance by status', resource: 'attendance_records', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  { module: 'hr', title: 'Payroll by status', resource: 'salary_records', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  { module: 'marketing', title: 'Campaigns by status', resource: 'campaigns', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  { module: 'marketing', title: 'Promotion usage by month', resource: 'promotion_usage', groupBy: 'used_at', bucket: 'month', kind: 'line' },
-  { module: 'support', title: 'Tickets by status', resource: 'support_tickets', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  {
-    module: 'support',
-    title: 'Open ticket ageing',
-    resource: 'support_tickets',
-    groupBy: 'created_at',
-    bucket: 'age',
-    filter: { status: ['open', 'in_progress', 'waiting'] },
-    kind: 'bar',
-  },
-  { module: 'support', title: 'Tickets by priority', resource: 'support_tickets', groupBy: 'priority', bucket: 'value', kind: 'bar' },
-  { module: 'bookings', title: 'Bookings by status', resource: 'bookings', groupBy: 'status', bucket: 'value', kind: 'bar' },
-  { module: 'bookings', title: 'Bookings by month', resource: 'bookings', groupBy: 'booking_date', bucket: 'month', kind: 'line' },
-];
-
 export interface ChartSection {
   module: ModuleMeta;
   charts: ChartSpec[];
@@ -77,7 +32,7 @@ export function chartAllowed(spec: ChartSpec, resource: ResourceMeta | undefined
 }
 
 /** The charts the caller may see, grouped by module in the order of the metadata's modules. */
-export function chartSections(meta: Meta, charts: ChartSpec[] = CHARTS): ChartSection[] {
+export function chartSections(meta: Meta, charts: ChartSpec[] = meta.presentation.charts): ChartSection[] {
   const resources = new Map(meta.resources.map((r) => [r.name, r]));
   const visible = charts.filter((spec) => chartAllowed(spec, resources.get(spec.resource)));
   return meta.modules

@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { BooleanField, DateField, NumberField, ReferenceField, ReferenceOneField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
-import { isKeyReference, isReadable } from '../meta/metaStore';
+import { displayCurrency, displayLocale, isKeyReference, isReadable } from '../meta/metaStore';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
@@ -10,7 +10,13 @@ import { JsonView } from './JsonView';
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
 
-const MONEY = { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+/** Money in the pack's currency; an amount without a currency keeps two decimals. */
+const money = () => {
+  const currency = displayCurrency();
+  return currency
+    ? ({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 } as const)
+    : ({ minimumFractionDigits: 2, maximumFractionDigits: 2 } as const);
+};
 
 // Short, unambiguous dates ("28 Mar 2025, 2:30 pm") that keep a list row on one line.
 const DAY = { dateStyle: 'medium' } as const;
@@ -54,11 +60,11 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
   integer: (p) => <NumberField {...p} />,
   bigint: (p) => <TextField {...p} />,
   decimal: (p, f) => <NumberField {...p} options={{ maximumFractionDigits: f.scale ?? 6 }} />,
-  money: (p) => <NumberField {...p} locales="en-IN" options={MONEY} sx={NO_WRAP} />,
+  money: (p) => <NumberField {...p} locales={displayLocale()} options={money()} sx={NO_WRAP} />,
   boolean: (p) => <BooleanField {...p} />,
-  date: (p) => <DateField {...p} locales="en-IN" options={DAY} transform={calendarDay} sx={NO_WRAP} />,
+  date: (p) => <DateField {...p} locales={displayLocale()} options={DAY} transform={calendarDay} sx={NO_WRAP} />,
   time: (p) => <TextField {...p} />,
-  datetime: (p) => <DateField {...p} showTime locales="en-IN" options={MOMENT} sx={NO_WRAP} />,
+  datetime: (p) => <DateField {...p} showTime locales={displayLocale()} options={MOMENT} sx={NO_WRAP} />,
   uuid: (p, _f, where) => <MonoText {...p} short={where === 'list'} />,
   json: (p) => <JsonView {...p} />,
   enum: (p) => <ChoiceChip {...p} />,

@@ -7,15 +7,12 @@ import { Collapse, List, ListItemButton, ListItemIcon, ListItemText } from '@mui
 import { useState } from 'react';
 import { DashboardMenuItem, Menu, useSidebarState } from 'react-admin';
 import { useLocation } from 'react-router-dom';
-import { useCallerAbility } from '../meta/useCallerAbility';
 import { useMeta } from '../meta/useMeta';
-import { USER_LIST_SUBJECTS } from '../users/routes';
 import { moduleIcon } from './moduleIcons';
 
 /** The menu grouped by module, each a collapsible section; the current one starts open. */
 export function ModuleMenu() {
   const meta = useMeta();
-  const ability = useCallerAbility();
   const [sidebarOpen] = useSidebarState();
   const location = useLocation();
   const current = meta.resources.find((r) => location.pathname.split('/')[1] === r.name)?.module;
@@ -24,20 +21,19 @@ export function ModuleMenu() {
   return (
     <Menu>
       <DashboardMenuItem />
-      {/* The matrix editor, for whoever may read the matrix (its table is among their resources). */}
-      {meta.resources.some((r) => r.name === 'role_permissions') && (
+      {/* The screens beyond the generated ones, for whoever the server says may open them (it checks again). */}
+      {meta.features.matrix && (
         <Menu.Item to="/matrix" primaryText="Role matrix" leftIcon={<AdminPanelSettings fontSize="small" />} />
       )}
-      {/* The security log is part of the audit trail: whoever may read audit_log reads it (the server agrees). */}
-      {ability?.can('read', 'audit_log') && (
+      {meta.features.securityEvents && (
         <Menu.Item to="/security-events" primaryText="Security events" leftIcon={<Security fontSize="small" />} />
       )}
       {/* User administration, for readers of the profiles (the page hides what they may not change). */}
-      {USER_LIST_SUBJECTS.some((subject) => ability?.can('read', subject)) && (
+      {meta.features.users && (
         <Menu.Item to="/users" primaryText="Users" leftIcon={<ManageAccounts fontSize="small" />} />
       )}
       {meta.modules.map((module) => {
-        const Icon = moduleIcon(module.name);
+        const Icon = moduleIcon(module.icon);
         const resources = meta.resources.filter((r) => r.module === module.name).sort((a, b) => a.label.localeCompare(b.label));
         if (resources.length === 0) return null;
         return (

@@ -1,7 +1,7 @@
 import { CircularProgress, Box } from '@mui/material';
 import { lazy, Suspense } from 'react';
 
-/** Only super_admin and it_department open the matrix: its code is loaded when they do. */
+/** Few roles open the matrix: its code is loaded when they do. */
 const MatrixEditor = lazy(() => import('./MatrixEditor').then((m) => ({ default: m.MatrixEditor })));
 
 /** The page at /matrix (a react-admin custom route inside the layout). */

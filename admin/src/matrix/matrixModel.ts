@@ -5,6 +5,7 @@
  */
 
 import type { MatrixChangeDto, MatrixDto, MatrixRowDto } from '../../../server/http/matrixTypes';
+import { currentMeta } from '../meta/metaStore';
 
 export type MatrixRow = MatrixRowDto;
 export type MatrixData = MatrixDto;
@@ -60,20 +61,15 @@ export const letterOf = (action: string) => action.charAt(0).toUpperCase();
 export const lettersOf = (actions: readonly string[] | null, vocabulary: readonly string[]) =>
   vocabulary.filter((a) => actions?.includes(a)).map(letterOf).join('');
 
-/** "marketing_department" -> "Marketing department" */
+/** "sales_team" -> "Sales team" */
 export const humanize = (name: string) => {
   const words = name.replace(/^auth\./, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-const ACRONYMS = new Set(['hr', 'it', 'ca', 'cs', 'fo', 'ho']);
-
-/** A role's name for people: "hr_department" -> "HR department", "ca_cs" -> "CA CS". */
-export const roleLabel = (role: string) => {
-  const words = role.split('_').map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
+/** A role's name for people, as its pack labels it (else "sales_team" -> "Sales team"). */
+export const roleLabel = (role: string) =>
+  currentMeta()?.presentation.roles.find((r) => r.name === role)?.label ?? role.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
 /** How an action changed between two grants (for the change log). */
 export type ActionDiff = { action: string; change: 'kept' | 'added' | 'removed' };

@@ -88,6 +88,10 @@ export function forgetMeta(): void {
 }
 
 export const currentMeta = (): Meta | undefined => current;
+/** The locale dates and numbers are shown in: the pack's, else the browser's. */
+export const displayLocale = (): string | undefined => current?.presentation.locale;
+/** The currency money columns are shown in (the pack's), if it names one. */
+export const displayCurrency = (): string | undefined => current?.presentation.currency;
 export const metaFailure = (): Error | undefined => failure;
 
 export function subscribeMeta(listener: () => void): () => void {

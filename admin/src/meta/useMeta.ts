@@ -3,7 +3,12 @@ import { useResourceContext } from 'react-admin';
 import type { Meta, ResourceMeta } from '../../../server/meta/types';
 import { currentMeta, metaFailure, subscribeMeta } from './metaStore';
 
-const EMPTY: Meta = { modules: [], resources: [] };
+const EMPTY: Meta = {
+  modules: [],
+  resources: [],
+  presentation: { title: 'Gatehouse', locale: 'en-GB', charts: [], listViews: {}, lists: {}, unrecorded: [], roles: [] },
+  features: { matrix: false, securityEvents: false, users: false },
+};
 
 /** The caller's metadata; resources are registered only once it has loaded, so screens always see it. */
 export function useMeta(): Meta {

@@ -1,7 +1,7 @@
 import { BulkDeleteButton, CreateButton, Datagrid, List, TopToolbar, FilterButton } from 'react-admin';
 import type { ResourceAction } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
-import { useResourceMeta } from '../meta/useMeta';
+import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { ExportCsvButton } from './ExportCsvButton';
 import { filtersFor } from './filtersFor';
 import { ListViewChips } from './ListViewChips';
@@ -14,7 +14,9 @@ import { BulkTransitionButtons } from './TransitionButtons';
  */
 export function GeneratedList() {
   const resource = useResourceMeta();
+  const { presentation } = useMeta();
   if (!resource) return null;
+  const settings = presentation.lists[resource.name] ?? {};
   const can = (a: ResourceAction) => resource.actions.includes(a);
   const writable = !resource.readOnly;
   const actions = (
@@ -25,11 +27,19 @@ export function GeneratedList() {
       <OperationButtons resource={resource} />
     </TopToolbar>
   );
-  const addressable = resource.primaryKey.length > 0;
+  const addressable = resource.openable && resource.primaryKey.length > 0;
+  const opens = settings.opens;
+  const columns =
+    settings.columns === 'all'
+      ? resource.fields
+      : settings.columns
+        ? settings.columns.flatMap((name) => resource.fields.filter((f) => f.name === name))
+        : resource.fields.filter((f) => f.inList);
   return (
     <List
       filters={filtersFor(resource)}
-      sort={resource.defaultSort}
+      {...(settings.filter ? { filterDefaultValues: settings.filter } : {})}
+      sort={settings.sort ?? resource.defaultSort}
       perPage={25}
       actions={actions}
       exporter={false} // the server streams exports (ExportCsvButton); nothing is exported in the page
@@ -37,7 +47,7 @@ export function GeneratedList() {
     >
       <ListViewChips resource={resource} />
       <Datagrid
-        rowClick={addressable ? 'show' : false}
+        rowClick={opens ? (id) => `/${opens}/${encodeURIComponent(String(id))}/show` : addressable ? 'show' : false}
         bulkActionButtons={
           (writable && can('delete')) || resource.workflow?.transitions.length ? (
             <>
@@ -49,7 +59,7 @@ export function GeneratedList() {
           )
         }
       >
-        {resource.fields.filter((f) => f.inList).map((f) => fieldFor(f, 'list'))}
+        {columns.map((f) => fieldFor(f, 'list'))}
       </Datagrid>
     </List>
   );

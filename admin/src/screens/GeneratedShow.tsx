@@ -37,7 +37,7 @@ function Details({ resource }: { resource: ResourceMeta }) {
 }
 
 /**
- * A record: its fields, then one tab per table that refers to it (a vendor's therapists,
+ * A record: its fields, then one tab per table that refers to it (a customer's orders,
  * bookings...). Edit and Delete only for callers who may update or delete.
  */
 export function GeneratedShow() {

@@ -26,13 +26,14 @@ import type { HistoryEntryDto } from '../../../server/http/historyRouter';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { messageOf } from '../providers/apiCall';
 import { roleLabel } from '../matrix/matrixModel';
+import { currentMeta, displayLocale } from '../meta/metaStore';
 
 /** Resources whose changes are not recorded: the trail itself (views have no changes of their own). */
-const UNRECORDED = new Set(['audit_log']);
 
 /** The History tab of a record's show page, or nothing where no trail is kept. */
 export function historyTab(resource: ResourceMeta) {
-  if (resource.kind === 'view' || resource.primaryKey.length === 0 || UNRECORDED.has(resource.name)) return null;
+  const unrecorded = currentMeta()?.presentation.unrecorded ?? [];
+  if (resource.kind === 'view' || !resource.openable || resource.primaryKey.length === 0 || unrecorded.includes(resource.name)) return null;
   return (
     <TabbedShowLayout.Tab key="history" label="History" path="history">
       <HistoryTab resource={resource} />
@@ -69,7 +70,7 @@ function ValueText({ value, field }: { value: unknown; field: FieldMeta | undefi
   if (field?.kind === 'datetime' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return (
       <Tooltip title={value}>
-        <span>{new Date(value).toLocaleString('en-IN', MOMENT)}</span>
+        <span>{new Date(value).toLocaleString(displayLocale(), MOMENT)}</span>
       </Tooltip>
     );
   }
@@ -187,7 +188,7 @@ function Entry({ entry, resource }: { entry: HistoryEntryDto; resource: Resource
           {entry.action && <Chip size="small" variant="outlined" color="secondary" label={entry.action} />}
           <Tooltip title={entry.changedAt}>
             <Typography variant="body2" sx={{ fontWeight: 500 }}>
-              {new Date(entry.changedAt).toLocaleString('en-IN', MOMENT)}
+              {new Date(entry.changedAt).toLocaleString(displayLocale(), MOMENT)}
             </Typography>
           </Tooltip>
           <Who entry={entry} />

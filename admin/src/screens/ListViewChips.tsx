@@ -1,14 +1,16 @@
 import { Chip, Stack } from '@mui/material';
 import { useGetIdentity, useListContext } from 'react-admin';
 import type { ResourceMeta } from '../../../server/meta/types';
-import { filterFields, LIST_VIEWS } from './listViews';
+import { useMeta } from '../meta/useMeta';
+import { filterFields } from './listViews';
 
-/** The resource's ready-made views (LIST_VIEWS) as chips above the list; the active one is filled. */
+/** The resource's ready-made views (declared by the pack) as chips above the list; the active one is filled. */
 export function ListViewChips({ resource }: { resource: ResourceMeta }) {
   const { filterValues, setFilters, setSort } = useListContext();
+  const { presentation } = useMeta();
   const { identity } = useGetIdentity();
   const readable = new Set(resource.fields.map((f) => f.name));
-  const views = (LIST_VIEWS[resource.name] ?? []).filter((v) => filterFields(v.filter).every((f) => readable.has(f)));
+  const views = (presentation.listViews[resource.name] ?? []).filter((v) => filterFields(v.filter).every((f) => readable.has(f)));
   if (views.length === 0) return null;
   const resolve = (filter: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v === '$me' ? identity?.id : v]));

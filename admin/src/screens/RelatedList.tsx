@@ -4,7 +4,7 @@ import type { ResourceMeta, ReverseReferenceMeta } from '../../../server/meta/ty
 import { fieldFor } from '../fields/fieldFor';
 
 /**
- * The rows of another resource that point at this record (a vendor's therapists), with its
+ * The rows of another resource that point at this record (a customer's orders), with its
  * list columns minus the pointer itself, and a button that creates one already pointing here.
  */
 export function RelatedList({ reverse, other }: { reverse: ReverseReferenceMeta; other: ResourceMeta }) {

@@ -42,7 +42,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /**
- * /users: the staff accounts, searched and paged on the server. Readers of user_profiles see
+ * /users: the staff accounts, searched and paged on the server. Readers of the profile table see
  * the list; the create button and row actions appear only for those the server says may
  * administer (and never on the caller's own row).
  */

@@ -24,5 +24,3 @@ export const usersRoute = (
   />
 );
 
-/** Who sees the menu entry: readers of user_profiles, or of auth.users where a database has no profiles (the server decides the rest). */
-export const USER_LIST_SUBJECTS = ['user_profiles', 'auth.users'] as const;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { TherapistRef, VendorRef, World } from './SeedContext.js';
-import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN } from '../../auth/demoAccounts.js';
 
 interface Address { street: string; locality?: string; city: string; state: string; pincode: string; latitude: number; longitude: number }
 

@@ -4,7 +4,7 @@ import { createPerson, mobileNumber, MOBILE_SPACE } from './createPerson.js';
 import { insertUsers, type UserSpec } from './insertUsers.js';
 import { insertRows, json } from './insertRows.js';
 import { at, daysAgo } from './demoClock.js';
-import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN } from '../../auth/demoAccounts.js';
 
 export interface VendorSeed {
   id: string;

@@ -2,7 +2,7 @@ import type { SeedContext, World } from './SeedContext.js';
 import { CITIES, pickCity, randomPlace, type City, type Place } from './cities.js';
 import { createPerson, mobileNumber, MOBILE_SPACE, type Person } from './createPerson.js';
 import { at, daysAgo } from './demoClock.js';
-import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN } from '../../auth/demoAccounts.js';
 
 export interface CustomerSeed {
   id: string;

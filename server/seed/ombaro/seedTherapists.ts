@@ -4,7 +4,7 @@ import { createPerson, mobileNumber, MOBILE_SPACE, type Person } from './createP
 import { insertUsers } from './insertUsers.js';
 import { insertRows, json } from './insertRows.js';
 import { addDays, at, clock, daysAgo } from './demoClock.js';
-import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN } from '../../auth/demoAccounts.js';
 
 export interface TherapistSeed {
   id: string;

@@ -1,7 +1,7 @@
 import { Faker, base, en, en_IN } from '@faker-js/faker';
 import type { Knex } from 'knex';
-import { hashPassword } from '../auth/passwords.js';
-import { DEMO_PASSWORD } from '../auth/demoAccounts.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { DEMO_PASSWORD } from '../../auth/demoAccounts.js';
 import { createRandom } from './createRandom.js';
 import type { SeedContext } from './SeedContext.js';
 import { seedBase, BASE_ROWS } from './seedBase.js';
@@ -10,7 +10,7 @@ import { seedVolume, volumeRows } from './seedVolume.js';
 import { seedSettlements } from './seedSettlements.js';
 import { refreshTotals } from './refreshTotals.js';
 
-export { DEMO_DOMAIN, DEMO_PASSWORD } from '../auth/demoAccounts.js';
+export { DEMO_DOMAIN, DEMO_PASSWORD } from '../../auth/demoAccounts.js';
 
 /** The 22 roles of user_profiles.role's CHECK: one demo user `<role>@demo.gatehouse.dev` each. */
 export const DEMO_ROLES: readonly string[] = [

@@ -5,7 +5,7 @@ import { insertUsers, type UserSpec } from './insertUsers.js';
 import { insertRows, json } from './insertRows.js';
 import { addDays, at, daysAgo } from './demoClock.js';
 import { randomPlace } from './cities.js';
-import { DEMO_DOMAIN } from '../auth/demoAccounts.js';
+import { DEMO_DOMAIN } from '../../auth/demoAccounts.js';
 
 export interface EmployeeSeed {
   id: string;

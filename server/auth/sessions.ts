@@ -74,8 +74,9 @@ const MAX_REQUEST_ID = 200;
  * Inside a request's transaction: resolves the session and sets the caller for the database
  * (transaction-local, bound parameters) in one statement, one round trip: the user id and role
  * that auth.uid() and auth.role() return, the request id the audit trail records
- * (`app.request_id`), and the database role of the caller's application role, so the rest of
- * the transaction runs under RLS and that role's column privileges.
+ * (`app.request_id`), the JWT claims and headers a Supabase-style schema reads, and the
+ * database role of the caller's application role, so the rest of the transaction runs under
+ * RLS and that role's column privileges.
  */
 export async function enterSession(
   trx: Knex.Transaction,
@@ -87,10 +88,24 @@ export async function enterSession(
       `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
          AND set_config('app.request_id', ?, true) IS NOT NULL
          AND set_config('app.client_address', ?, true) IS NOT NULL AND set_config('app.user_agent', ?, true) IS NOT NULL
+         -- The same, as Supabase/PostgREST set them, for a database's own policies and triggers
+         -- written for that (auth.jwt(), current_setting('request.jwt.claims'), 'request.headers').
+         AND set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', who.role, 'email', who.email,
+                          'session_id', who."sessionId")::text, true) IS NOT NULL
+         AND set_config('request.jwt.claim.sub', who.id::text, true) IS NOT NULL
+         AND set_config('request.jwt.claim.role', who.role, true) IS NOT NULL
+         AND set_config('request.headers', json_build_object('x-forwarded-for', nullif(?, ''), 'user-agent', nullif(?, ''))::text, true) IS NOT NULL
          AND CASE WHEN gatehouse.db_role(who.role) IS NULL THEN true
                   ELSE set_config('role', gatehouse.db_role(who.role), true) IS NOT NULL END`,
     ),
-    [hashToken(token), request.id?.slice(0, MAX_REQUEST_ID) ?? '', request.client?.ip ?? '', request.client?.userAgent ?? ''],
+    [
+      hashToken(token),
+      request.id?.slice(0, MAX_REQUEST_ID) ?? '',
+      request.client?.ip ?? '',
+      request.client?.userAgent ?? '',
+      request.client?.ip ?? '',
+      request.client?.userAgent ?? '',
+    ],
   );
   return rows[0];
 }

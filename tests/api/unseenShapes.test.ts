@@ -146,6 +146,16 @@ describe("the database's own tables, shapes and rules", () => {
     expect(matrix.json.message).toMatch(/no role matrix/i);
   });
 
+  it("lets the database's own Supabase-style code see the signed-in caller (auth.uid(), auth.jwt(), request.jwt.claims, request.headers)", async () => {
+    const res = await api.post('/api/signed_notes', { body: 'hello' });
+    expect(res.status, res.text).toBe(201);
+    const { rows } = await server.db.knex.raw(`SELECT u.email, n.written_role, n.session_id, n.written_with FROM public.signed_notes n JOIN auth.users u ON u.id = n.written_by`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ email: ADMIN.email, written_role: 'administrator' });
+    expect(rows[0].session_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows[0].written_with).toBeTruthy();
+  });
+
   it('names the partition key when no partition takes a row', async () => {
     const res = await api.post('/api/measurements', { taken_on: '2030-05-01', amount: 2 });
     expect(res.status, res.text).toBe(400);

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 /**
  * The emails of people named in the security log go to whoever may read the audit trail the
  * governance record names (where nothing governs, to the administrator alone), not to readers
- * of a table that happens to be called audit_log.
+ * of whatever table happens to carry a log-like name.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureAdministrator } from '../../server/auth/users.js';
-import { migrate } from '../../server/data/migrate.js';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
-import { createTestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-
+import { serveForeignDatabase } from '../support/foreignServer.js';
+import type { TestServer } from '../support/testServer.js';
 
 // Served as it is: no pack governs this database (administrator-only mode).
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'none';
 });
+
 /**
  * Gatehouse pointed at a database it has never seen (the Backroom Leeds schema, seed 000):
  * it adds only its own objects, leaves every existing table as it was, and serves them all.
@@ -43,19 +39,9 @@ async function catalogSnapshot(knex: Knex): Promise<unknown> {
 
 
 beforeAll(async () => {
-  const db = await createTestDatabase({ empty: true });
-  // Straight through the driver: knex.raw would read the fixture's regex `?`s as placeholders.
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  await client.query(readFileSync('tests/fixtures/backroom_leeds.sql', 'utf8'));
-  await client.end();
-  catalogBefore = await catalogSnapshot(db.knex);
-  await migrate(db.knex, ['core']);
-  await ensureAdministrator(db.knex, ADMIN.email, ADMIN.password);
-  server = await startTestServer({ db });
-  api = new ApiClient(server.url);
-  await api.login(ADMIN.email, ADMIN.password);
-  meta = (await api.get('/api/meta')).json;
+  ({ server, api, meta } = await serveForeignDatabase('tests/fixtures/backroom_leeds.sql', ADMIN, async (db) => {
+    catalogBefore = await catalogSnapshot(db.knex);
+  }));
 });
 afterAll(() => server?.close());
 

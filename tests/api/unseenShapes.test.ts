@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureAdministrator } from '../../server/auth/users.js';
-import { migrate } from '../../server/data/migrate.js';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
-import { createTestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-
+import { serveForeignDatabase } from '../support/foreignServer.js';
+import type { TestServer } from '../support/testServer.js';
 
 // Served as it is: no pack governs this database (administrator-only mode).
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'none';
 });
+
 /**
  * Shapes found by serving schemas Gatehouse had never seen (tests/fixtures/unseen_shapes.sql),
  * each once a failure: odd uuids, relations without a key, an auth.users of another shape,
@@ -25,17 +21,7 @@ let api: ApiClient;
 let meta: Meta;
 
 beforeAll(async () => {
-  const db = await createTestDatabase({ empty: true });
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  await client.query(readFileSync('tests/fixtures/unseen_shapes.sql', 'utf8'));
-  await client.end();
-  await migrate(db.knex, ['core']);
-  await ensureAdministrator(db.knex, ADMIN.email, ADMIN.password);
-  server = await startTestServer({ db });
-  api = new ApiClient(server.url);
-  await api.login(ADMIN.email, ADMIN.password);
-  meta = (await api.get('/api/meta')).json;
+  ({ server, api, meta } = await serveForeignDatabase('tests/fixtures/unseen_shapes.sql', ADMIN));
 });
 afterAll(() => server?.close());
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { migrate } from '../../server/data/migrate.js';
+import { runSqlFile } from './foreignServer.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
 /** The fixture pack governing the library database (tests/fixtures/packs/library). */
@@ -23,10 +22,7 @@ export interface LibraryPeople {
 export async function createLibraryDatabase(): Promise<{ db: TestDatabase; people: LibraryPeople }> {
   const db = await createTestDatabase({ empty: true });
   await migrate(db.knex, ['core']);
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  await client.query(readFileSync('tests/fixtures/packs/library/schema.sql', 'utf8'));
-  await client.end();
+  await runSqlFile(db.url, 'tests/fixtures/packs/library/schema.sql');
   const hash = await hashPassword(DEMO_PASSWORD);
   const person = async (role: 'librarian' | 'clerk' | 'reader', email: string, name: string): Promise<string> => {
     const [user] = await db.knex('auth.users').insert({ email, encrypted_password: hash, email_confirmed_at: db.knex.fn.now() }).returning('id');

@@ -12,6 +12,8 @@ export interface CallerGrants {
   /** The caller's rows of the matrix; null where the database has no matrix. */
   matrix: { module: string; subModule: string | null; actions: string[] }[] | null;
   owned: Record<string, string[]>;
+  /** The caller's tenant (`gatehouse.caller_tenant`), for tenant scopes; null without one. */
+  tenant?: string | number | null;
 }
 
 /** The role that may do everything, matrix or not: the pack's administrator ("administrator" without a pack). */
@@ -39,5 +41,5 @@ export function abilityOfCaller(caller: CallerGrants): AppAbility {
     ...(g.subModule ? { subModule: g.subModule } : {}),
     actions: g.actions.filter(isAction),
   }));
-  return defineAbility(matrix, { id: caller.id, role, owned: caller.owned });
+  return defineAbility(matrix, { id: caller.id, role, owned: caller.owned, tenant: caller.tenant ?? null });
 }

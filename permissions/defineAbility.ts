@@ -13,6 +13,8 @@ export type AppAbility = MongoAbility<[Action, string | RowSubject]>;
 export interface Caller {
   id: string;
   role: string;
+  /** The caller's tenant (their organisation), for tenant scopes; null when they have none. */
+  tenant?: string | number | null;
   /** The ids behind indirect ownership (the pack's owner sets: a customer's orders, a manager's team). */
   owned?: Partial<Record<OwnerSet, string[]>>;
 }
@@ -43,7 +45,8 @@ export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): App
       can(actions, table);
       continue;
     }
-    const owned = 'equalsUser' in rule ? caller.id : { $in: caller.owned?.[rule.in] ?? [] };
+    // No tenant (or a tenant that matches nothing) reaches nothing: never "no condition".
+    const owned = 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
     can(actions, table, where({ [rule.column]: owned }));
   }
   for (const restriction of FIELD_RESTRICTIONS) {

@@ -190,3 +190,9 @@ export function noMatrixHooksSql(): string {
     CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
       LANGUAGE sql STABLE AS $$ SELECT false $$;`;
 }
+
+/** The caller's tenant where nothing declares one: none. */
+export function callerTenantNoneSql(): string {
+  return `CREATE FUNCTION gatehouse.caller_tenant(p_user uuid) RETURNS text
+      LANGUAGE sql STABLE AS $fn$ SELECT NULL::text $fn$;`;
+}

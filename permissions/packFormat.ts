@@ -74,6 +74,7 @@ const listSettings = z.strictObject({
 
 const scope = z.union([
   z.strictObject({ column, is: z.literal('caller') }).describe('Rows where this column is the caller\'s user id.'),
+  z.strictObject({ column, is: z.literal('tenant') }).describe('Rows where this column is the caller\'s tenant (people.tenant).'),
   z.strictObject({ column, in: setName.describe('An owner set declared under "ownerSets".') }).describe('Rows where this column is one of the ids the caller owns.'),
 ]);
 
@@ -92,6 +93,7 @@ export const packFormat = z.strictObject({
       role: column.describe('The column holding the person\'s role.'),
       status: column.optional(),
       mobile: column.optional(),
+      tenant: column.optional().describe('The column holding the person\'s tenant (organisation), for tenant scopes.'),
     })
     .optional()
     .describe('Where people\'s names and roles live beside the accounts.'),

@@ -33,8 +33,8 @@ export interface MatrixRow {
   own?: boolean;
 }
 
-/** A column equal to the caller's id, or within a set of ids the caller owns. */
-export type OwnerRule = { column: string; equalsUser: true } | { column: string; in: string };
+/** A column equal to the caller's id, within a set of ids the caller owns, or equal to the caller's tenant. */
+export type OwnerRule = { column: string; equalsUser: true } | { column: string; in: string } | { column: string; sameTenant: true };
 
 export interface FieldRestriction {
   table: string;
@@ -243,7 +243,11 @@ export function compilePack(input: unknown, file: string): Pack {
       if ('in' in rule && !d.ownerSets[rule.in]) {
         problems.push(`scopes.${role}.${t}.in: unknown owner set "${rule.in}". Declare it under "ownerSets".`);
       }
-      ownRows[role]![t] = 'in' in rule ? { column: rule.column, in: rule.in } : { column: rule.column, equalsUser: true };
+      if ('is' in rule && rule.is === 'tenant' && !d.people?.tenant) {
+        problems.push(`scopes.${role}.${t}: a tenant scope needs the tenant of each person. Declare people.tenant (the profile column holding it).`);
+      }
+      ownRows[role]![t] =
+        'in' in rule ? { column: rule.column, in: rule.in } : rule.is === 'tenant' ? { column: rule.column, sameTenant: true } : { column: rule.column, equalsUser: true };
     }
   }
 

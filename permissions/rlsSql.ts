@@ -104,9 +104,9 @@ function ownCondition(role: Role, resource: string): string | undefined {
   const rule = OWN_ROWS[role]?.[resource];
   if (!rule) return undefined;
   const column = ident(rule.column);
-  return 'equalsUser' in rule
-    ? `${column} = (SELECT auth.uid())`
-    : `${column} = ANY ((SELECT gatehouse.owned_ids(${literal(rule.in)}, auth.uid()))::uuid[])`;
+  if ('equalsUser' in rule) return `${column} = (SELECT auth.uid())`;
+  if ('in' in rule) return `${column} = ANY ((SELECT gatehouse.owned_ids(${literal(rule.in)}, auth.uid()))::uuid[])`;
+  return `${column} = (SELECT gatehouse.caller_tenant(auth.uid()))`;
 }
 
 /**

@@ -58,6 +58,7 @@ function sessionUserStatement(where = ''): string {
         WHERE gatehouse.account_open(u.id) -- a suspension that raced the sign-in still ends the session
      )
      SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned,
+            to_jsonb(gatehouse.caller_tenant(who.id)) AS tenant,
             gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"
        FROM who ${where}`;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AUTHORS, authorsSql, authorTriggerName } from '../../permissions/authors.js';
 import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
-import { GOVERNED_MATRIX, matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
+import { callerTenantNoneSql, GOVERNED_MATRIX, matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
 import { MODULE_NAMES, moduleInfo, moduleOfResource } from '../../permissions/modules.js';
 import type { Pack } from '../../permissions/packModel.js';
 import {
@@ -100,6 +100,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     });
   }
   const people = pack.people;
+  const tenantType = people?.tenant ? await columnType(knex, people.table, people.tenant) : undefined;
   const apply = [
     `-- Gatehouse: govern this database with the pack "${pack.name}".`,
     `CREATE TABLE gatehouse.matrix_grants (
@@ -118,6 +119,12 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     DEFAULT_MATRIX.length
       ? `INSERT INTO gatehouse.matrix_grants (role_id, module_id, sub_module_id, permissions) VALUES
       ${DEFAULT_MATRIX.map((r) => `(${literal(r.role)}, ${literal(r.module)}, ${r.subModule ? literal(r.subModule) : 'NULL'}, ARRAY[${r.actions.map(literal).join(', ')}]::text[])`).join(',\n      ')};`
+      : '',
+    people?.tenant && tenantType
+      ? `DROP FUNCTION gatehouse.caller_tenant(uuid);
+    CREATE FUNCTION gatehouse.caller_tenant(p_user uuid) RETURNS ${tenantType}
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT ${ident(people.tenant)} FROM ${qualifiedTable(people.table)} WHERE ${ident(people.id)} = p_user $fn$;`
       : '',
     createRolesSql(),
     selfLockSql(exposed),
@@ -139,6 +146,16 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     .filter(Boolean)
     .join('\n\n');
   return { pack: pack.name, apply, revert: revertSql(tables, pack), hash: createHash('sha256').update(apply).digest('hex') };
+}
+
+/** A column's SQL type, as a function returning its values declares it. */
+async function columnType(knex: Knex | Knex.Transaction, table: string, column: string): Promise<string | undefined> {
+  const { rows } = await knex.raw<{ rows: { type: string }[] }>(
+    `SELECT format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+      WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND NOT a.attisdropped`,
+    [qualifiedTable(table), column],
+  );
+  return rows[0]?.type;
 }
 
 /** The people's role column is the role the session carries: kept in step with auth.users, now and on every change. */
@@ -204,6 +221,7 @@ function revertSql(tables: TableState[], pack: Pack): string {
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),
        gatehouse.matrix_changes_latest(integer), gatehouse.owned_ids(text, uuid), gatehouse.role_allows(text, text, text);`,
     noMatrixHooksSql(),
+    ...(pack.people?.tenant ? [`DROP FUNCTION gatehouse.caller_tenant(uuid);`, callerTenantNoneSql()] : []),
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${[...new Set(tables.map((t) => t.schema))].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)};`,
     `REVOKE USAGE ON SCHEMA ${[...new Set([...tables.map((t) => t.schema), 'auth', 'gatehouse'])].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)}, ${ident(AUTHENTICATOR_DB_ROLE)};`,
   );

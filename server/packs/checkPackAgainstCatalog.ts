@@ -46,7 +46,7 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     const table = schema.byTable.get(pack.people.table);
     if (!table) problems.push(`people.table: the database has no table "${pack.people.table}". Create it, or name the profile table.`);
     else {
-      for (const key of ['id', 'name', 'role', 'status', 'mobile'] as const) {
+      for (const key of ['id', 'name', 'role', 'status', 'mobile', 'tenant'] as const) {
         const name = pack.people[key];
         if (name) column(table, name, `people.${key}`, key === 'id' ? ['uuid'] : undefined, 'it must hold the user id (uuid)');
       }
@@ -59,6 +59,12 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
   for (const [role, tables] of Object.entries(pack.ownRows)) {
     for (const [table, rule] of Object.entries(tables)) {
       if (!schema.resources.has(table)) continue; // named already under modules
+      if ('sameTenant' in rule) {
+        const people = pack.people && schema.resources.get(schema.byTable.get(pack.people.table) ?? '');
+        const tenantKind = pack.people?.tenant ? people?.fieldByName.get(pack.people.tenant)?.kind : undefined;
+        if (tenantKind) column(table, rule.column, `scopes.${role}.${table}.column`, [tenantKind], `it is compared with people.tenant (${tenantKind})`);
+        continue;
+      }
       column(table, rule.column, `scopes.${role}.${table}.column`, ['uuid'], 'it is compared with user ids (uuid)');
     }
   }

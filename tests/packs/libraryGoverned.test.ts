@@ -88,6 +88,21 @@ describe('each role of the library, as the pack declares it', () => {
     expect((await reader.post('/api/books', { title: 'Mine now' })).status).toBe(403);
   });
 
+  it("a volunteer sees and shelves their own branch's books only (a tenant scope), in the API and in the database", async () => {
+    const volunteer = await as('volunteer');
+    const books = (await volunteer.get(`/api/books${q({ range: [0, 49] })}`)).json as { id: string; title: string }[];
+    expect(books.map((b) => b.title).sort()).toEqual(['Field Notes', 'The Lighthouse']);
+    const shelved = await volunteer.put(`/api/books/${books[0]!.id}`, { shelf: 'Z9' });
+    expect(shelved.status, shelved.text).toBe(200);
+    const south = (await server.db.knex('public.books').where({ title: 'River Maps' }).first('id')) as { id: string };
+    expect((await volunteer.get(`/api/books/${south.id}`)).status).toBe(404);
+    expect((await volunteer.put(`/api/books/${south.id}`, { shelf: 'Z9' })).status).toBe(404);
+    const seen = await asCaller(server.db.knex, { id: people.volunteer, role: 'volunteer' }, async (trx) =>
+      (await trx.raw(`SELECT title FROM public.books ORDER BY title`)).rows.map((r: { title: string }) => r.title),
+    );
+    expect(seen).toEqual(['Field Notes', 'The Lighthouse']);
+  });
+
   it('nobody lends a book they requested themselves; another may, and is recorded as the lender', async () => {
     const clerk = await as('clerk');
     const books = (await clerk.get(`/api/books${q({ range: [0, 0] })}`)).json as { id: string }[];
@@ -110,11 +125,12 @@ describe('each role of the library, as the pack declares it', () => {
       { name: 'librarian', label: 'Librarian' },
       { name: 'clerk', label: 'Desk clerk' },
       { name: 'reader', label: 'Reader' },
+      { name: 'volunteer', label: 'Volunteer' },
     ]);
     expect(users.json.items.map((u: { name: string }) => u.name)).toContain('Rita Reader');
     const matrix = await librarian.get('/api/matrix');
     expect(matrix.status, matrix.text).toBe(200);
-    expect(matrix.json.roles).toEqual(['librarian', 'clerk', 'reader']);
+    expect(matrix.json.roles).toEqual(['librarian', 'clerk', 'reader', 'volunteer']);
     expect(matrix.json.editable).toBe(true);
     expect((await (await as('clerk')).get('/api/matrix')).status).toBe(403);
   });

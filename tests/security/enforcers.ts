@@ -67,9 +67,9 @@ const restricted = (resource: ResourceInfo, column: string) =>
 function ownCondition(knex: Knex, caller: Caller, resource: ResourceInfo): Knex.Raw | undefined {
   const rule = OWN_ROWS[caller.role]?.[resource.name];
   if (!rule) return undefined;
-  return 'equalsUser' in rule
-    ? knex.raw('?? = ?', [rule.column, caller.id])
-    : knex.raw(`?? = ANY (gatehouse.owned_ids(?, ?))`, [rule.column, rule.in, caller.id]);
+  if ('equalsUser' in rule) return knex.raw('?? = ?', [rule.column, caller.id]);
+  if ('in' in rule) return knex.raw(`?? = ANY (gatehouse.owned_ids(?, ?))`, [rule.column, rule.in, caller.id]);
+  return knex.raw(`?? = gatehouse.caller_tenant(?)`, [rule.column, caller.id]);
 }
 
 /** A column that can be written back with its own value: not a key, not restricted, not the owner column. */

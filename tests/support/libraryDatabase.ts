@@ -13,6 +13,8 @@ export interface LibraryPeople {
   reader: string;
   /** Another reader: rows that are not the reader's own. */
   neighbour: string;
+  /** Works for the North branch (a tenant): sees and shelves its books only. */
+  volunteer: string;
 }
 
 /**
@@ -24,9 +26,10 @@ export async function createLibraryDatabase(): Promise<{ db: TestDatabase; peopl
   await migrate(db.knex, ['core']);
   await runSqlFile(db.url, 'tests/fixtures/packs/library/schema.sql');
   const hash = await hashPassword(DEMO_PASSWORD);
-  const person = async (role: 'librarian' | 'clerk' | 'reader', email: string, name: string): Promise<string> => {
+  const [north, south] = (await db.knex('public.branches').insert([{ name: 'North' }, { name: 'South' }]).returning('id')) as { id: number }[];
+  const person = async (role: 'librarian' | 'clerk' | 'reader' | 'volunteer', email: string, name: string, branch?: number): Promise<string> => {
     const [user] = await db.knex('auth.users').insert({ email, encrypted_password: hash, email_confirmed_at: db.knex.fn.now() }).returning('id');
-    await db.knex('public.members').insert({ id: user.id, full_name: name, role });
+    await db.knex('public.members').insert({ id: user.id, full_name: name, role, branch_id: branch ?? null });
     return user.id as string;
   };
   const people: LibraryPeople = {
@@ -34,12 +37,13 @@ export async function createLibraryDatabase(): Promise<{ db: TestDatabase; peopl
     clerk: await person('clerk', demoEmail('clerk'), 'Carl Clerk'),
     reader: await person('reader', demoEmail('reader'), 'Rita Reader'),
     neighbour: await person('reader', 'neighbour@library.example', 'Ned Neighbour'),
+    volunteer: await person('volunteer', demoEmail('volunteer'), 'Vera Volunteer', north!.id),
   };
   const books = await db.knex('public.books')
     .insert([
-      { title: 'The Lighthouse', isbn: '978-0000000001', shelf: 'A1', purchase_price: 12.5 },
-      { title: 'Field Notes', isbn: '978-0000000002', shelf: 'A2', purchase_price: 8 },
-      { title: 'River Maps', isbn: '978-0000000003', shelf: 'B1', purchase_price: 21.99 },
+      { title: 'The Lighthouse', isbn: '978-0000000001', shelf: 'A1', purchase_price: 12.5, branch_id: north!.id },
+      { title: 'Field Notes', isbn: '978-0000000002', shelf: 'A2', purchase_price: 8, branch_id: north!.id },
+      { title: 'River Maps', isbn: '978-0000000003', shelf: 'B1', purchase_price: 21.99, branch_id: south!.id },
     ])
     .returning('id');
   const loans = await db.knex('public.loans')

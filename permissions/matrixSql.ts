@@ -126,9 +126,9 @@ export function matrixSql(matrix: MatrixTable, administrator: string, options: {
 
     CREATE OR REPLACE FUNCTION gatehouse.caller_owned(p_user uuid, p_role text) RETURNS jsonb
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-      AS $$ SELECT CASE p_role
+      AS $$ SELECT ${ownedBranches ? `CASE p_role
         ${ownedBranches}
-        ELSE '{}'::jsonb END $$;
+        ELSE '{}'::jsonb END` : `'{}'::jsonb`} $$;
 
     ${matrixChangesReaderSql(matrix.resource)}
 

@@ -13,7 +13,12 @@ const table = z.string().regex(/^([A-Za-z_][A-Za-z0-9_$]*\.)?[A-Za-z_][A-Za-z0-9
 const qualifiedTable = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*\.[A-Za-z_][A-Za-z0-9_$]*$/, 'Name the table as "schema.table".');
 const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'Name one column.');
 const setName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Name the owner set with letters, digits and _ (starting with a letter).');
-const roleList = z.array(name).describe('Role names, as declared under "roles".');
+/** A role as the database writes it (its own role values may be upper case: "DOOR_STAFF"). */
+const roleName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Use letters, digits and _ (starting with a letter), as the database writes the role.')
+  .max(48, 'At most 48 characters: its database role is gatehouse_role_<role>, and PostgreSQL names stop at 63.');
+const roleList = z.array(roleName).describe('Role names, as declared under "roles".');
 const action = z.enum(['read', 'create', 'update', 'delete', 'approve', 'export']);
 const actionLetters = z
   .string()
@@ -84,7 +89,7 @@ export const packFormat = z.strictObject({
   title: z.string().min(1).describe('The back-office\'s title.'),
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'A BCP 47 locale such as "en-GB".').default('en-GB'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as "EUR".').optional(),
-  administrator: name.describe('The role that may do everything (and administers users).'),
+  administrator: roleName.describe('The role that may do everything (and administers users).'),
   people: z
     .strictObject({
       table: qualifiedTable.describe('The profile table, keyed by the user id.'),
@@ -100,7 +105,7 @@ export const packFormat = z.strictObject({
   roles: z
     .array(
       z.strictObject({
-        name,
+        name: roleName,
         label: z.string().min(1).optional(),
         outsideScopes: z
           .enum(['nothing', 'every-row'])
@@ -120,7 +125,7 @@ export const packFormat = z.strictObject({
   matrix: z
     .array(
       z.strictObject({
-        role: name,
+        role: roleName,
         module: z
           .union([name, z.literal('*'), z.array(name).min(1)])
           .describe('A module, a list of them, or "*": every module the role has no module row for.'),
@@ -134,7 +139,7 @@ export const packFormat = z.strictObject({
     .record(setName, z.string().includes('$1', { message: 'The query takes the caller\'s user id as $1.' }))
     .default({})
     .describe('Sets of ids a caller owns: a query returning one column, with the caller\'s user id as $1.'),
-  scopes: z.record(name, z.record(table, scope)).default({}).describe('Per role, per table: which rows are the caller\'s own.'),
+  scopes: z.record(roleName, z.record(table, scope)).default({}).describe('Per role, per table: which rows are the caller\'s own.'),
   fieldRules: z
     .array(
       z.strictObject({

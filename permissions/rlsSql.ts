@@ -66,9 +66,9 @@ export function ownedIdsFunctionSql(): string {
     .join('\n        ');
   return `CREATE OR REPLACE FUNCTION gatehouse.owned_ids(p_set text, p_user uuid) RETURNS uuid[]
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-      AS $fn$ SELECT CASE p_set
+      AS $fn$ SELECT ${branches ? `CASE p_set
         ${branches}
-      END $fn$;`;
+      END` : 'NULL::uuid[]'} $fn$;`;
 }
 
 /** Table privileges: everything on ordinary columns, restricted columns only to the roles allowed them, secrets to nobody. */

@@ -90,6 +90,10 @@ export function workflowTriggerSql(workflow: Workflow): string {
 /** `gatehouse.allows_transition(table)`: the matrix action the transition in app.action needs, for the caller. */
 export function allowsTransitionSql(workflows: readonly Workflow[]): string {
   const rows = workflows.flatMap((w) => w.transitions.map((t) => `(${literal(w.table)}, ${literal(t.name)}, ${literal(t.needs)})`));
+  if (rows.length === 0) {
+    return `CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $fn$ SELECT false $fn$;`;
+  }
   return `CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $fn$

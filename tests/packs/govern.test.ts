@@ -1,9 +1,9 @@
-import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../permissions/activePack.js';
 import { applyGovernance, planFor, revertGovernance } from '../../server/govern/governDatabase.js';
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
 import { checkPackAgainstCatalog } from '../../server/packs/checkPackAgainstCatalog.js';
+import { governedSnapshot as snapshot } from '../support/governedSnapshot.js';
 import { createLibraryDatabase } from '../support/libraryDatabase.js';
 import type { TestDatabase } from '../support/testDatabase.js';
 
@@ -20,27 +20,6 @@ beforeAll(async () => {
   ({ db } = await createLibraryDatabase());
 });
 afterAll(() => db?.drop());
-
-/** What governing may touch, as PostgreSQL describes it: RLS flags, policies, triggers, defaults, privileges, Gatehouse's functions. */
-async function snapshot(knex: Knex): Promise<unknown> {
-  const { rows } = await knex.raw(`
-    SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity,
-           -- No ACL means the owner's default privileges: the same privileges, spelt out.
-           coalesce(c.relacl, acldefault('r', c.relowner))::text AS acl,
-           (SELECT json_agg(json_build_object('n', a.attname, 'd', pg_get_expr(d.adbin, d.adrelid), 'acl', a.attacl::text) ORDER BY a.attnum)
-              FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
-           (SELECT json_agg(json_build_object('n', p.polname, 'q', pg_get_expr(p.polqual, p.polrelid)) ORDER BY p.polname) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
-           (SELECT json_agg(t.tgname ORDER BY t.tgname) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname IN ('public', 'auth', 'gatehouse') AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('govern_runs', 'governance')
-     ORDER BY 1, 2`);
-  const { rows: functions } = await knex.raw(
-    `SELECT p.oid::regprocedure::text AS f, md5(p.prosrc) AS body FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'gatehouse' ORDER BY 1`,
-  );
-  const { rows: governance } = await knex.raw(`SELECT pack FROM gatehouse.governance`);
-  return { rows, functions, governance };
-}
 
 describe('gatehouse govern on a database it has never governed', () => {
   it('finds the pack fits the database (its own matrix table is made by govern)', async () => {

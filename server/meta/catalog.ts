@@ -57,6 +57,11 @@ export interface Catalog {
    * query, so it sees through joins and subqueries as PostgreSQL does.
    */
   viewOrigins: Map<number, ({ oid: number; attnum: number } | null)[]>;
+  /**
+   * Keys of the relations views draw from that are not served themselves (a view over
+   * pg_stat_database reaches pg_database): a primary key or a unique index on non-null columns.
+   */
+  originKeys: Map<number, number[][]>;
 }
 
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'gatehouse', 'pg_toast'];
@@ -146,6 +151,7 @@ export async function readCatalog(db: Knex | Knex.Transaction, schemas?: string[
     const origins = await originsOfView(db, view.oid);
     if (origins) viewOrigins.set(view.oid, origins);
   }
+  const originKeys = await keysOfOrigins(db, viewOrigins, new Set(oids));
   return {
     relations,
     columns,
@@ -154,7 +160,45 @@ export async function readCatalog(db: Knex | Knex.Transaction, schemas?: string[
     enums: new Map(enumRows.map((e) => [e.type_oid, e.labels])),
     uniqueIndexes,
     viewOrigins,
+    originKeys,
   };
+}
+
+/** How many views deep the tracing follows relations that are not served (system views over views). */
+const ORIGIN_DEPTH = 4;
+
+/**
+ * The relations served views draw from that are not served themselves: views are traced
+ * further (their origins join `viewOrigins`), tables give their key. One catalog query per
+ * level, a few levels at most.
+ */
+async function keysOfOrigins(
+  db: Knex | Knex.Transaction,
+  viewOrigins: Map<number, ({ oid: number; attnum: number } | null)[]>,
+  served: Set<number>,
+): Promise<Map<number, number[][]>> {
+  const keys = new Map<number, number[][]>();
+  const seen = new Set<number>(served);
+  for (let depth = 0; depth < ORIGIN_DEPTH; depth++) {
+    const next = [...new Set([...viewOrigins.values()].flat().flatMap((o) => (o && !seen.has(o.oid) ? [o.oid] : [])))];
+    if (next.length === 0) break;
+    next.forEach((oid) => seen.add(oid));
+    const { rows } = await db.raw<{ rows: { oid: number; relkind: string; keys: number[][] | null }[] }>(
+      `SELECT c.oid::int AS oid, c.relkind,
+              (SELECT json_agg(i.indkey::int[] ORDER BY i.indisprimary DESC, i.indnatts, i.indexrelid) FROM pg_index i
+                WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)) AS keys
+         FROM pg_class c WHERE c.oid = ANY (?::oid[])`,
+      [next],
+    );
+    for (const rel of rows) {
+      if (rel.relkind === 'v') {
+        const origins = await originsOfView(db, rel.oid);
+        if (origins) viewOrigins.set(rel.oid, origins);
+      } else if (rel.keys?.length) keys.set(rel.oid, rel.keys);
+    }
+  }
+  return keys;
 }
 
 /**

@@ -24,15 +24,16 @@ export function identitiesOf(catalog: Catalog, isHidden: (column: string) => boo
   for (const c of catalog.columns) columnsOf.set(c.oid, [...(columnsOf.get(c.oid) ?? []), c]);
   const byAttnum = (oid: number, attnum: number) => columnsOf.get(oid)?.find((c) => c.attnum === attnum);
 
-  /** Key column numbers of a table or materialized view, when it has one. */
-  const tableKey = (oid: number): number[] | undefined => {
+  /** The keys of a table or materialized view, best first: its primary key, then unique indexes on non-null columns. */
+  const tableKeys = (oid: number): number[][] => {
     const pk = catalog.constraints.find((c) => c.oid === oid && c.type === 'p');
-    if (pk) return pk.columns;
     // A materialized view declares no NOT NULL: its unique index is taken as it is.
     const isMatview = catalog.relations.find((r) => r.oid === oid)?.relkind === 'm';
     const notNull = (attnum: number) => isMatview || byAttnum(oid, attnum)?.not_null === true;
-    return catalog.uniqueIndexes.find((i) => i.oid === oid && i.columns.length > 0 && i.columns.every(notNull))?.columns;
+    const unique = catalog.uniqueIndexes.filter((i) => i.oid === oid && i.columns.length > 0 && i.columns.every(notNull)).map((i) => i.columns);
+    return [...(pk ? [pk.columns] : []), ...unique, ...(catalog.originKeys.get(oid) ?? [])];
   };
+  const tableKey = (oid: number): number[] | undefined => tableKeys(oid)[0];
 
   /** A view column traced back through views to the table column it shows unchanged. */
   const baseOf = (origin: { oid: number; attnum: number } | null, depth = 0): { oid: number; attnum: number } | null => {
@@ -47,10 +48,13 @@ export function identitiesOf(catalog: Catalog, isHidden: (column: string) => boo
     const shown = cols.map((c, i) => ({ column: c, base: baseOf(origins[i] ?? null) }));
     const key: string[] = [];
     for (const table of new Set(shown.flatMap((s) => (s.base ? [s.base.oid] : [])))) {
-      const keyColumns = tableKey(table);
-      if (!keyColumns) continue;
-      const exposed = keyColumns.map((attnum) => shown.find((s) => s.base?.oid === table && s.base.attnum === attnum)?.column.name);
-      if (exposed.every((n): n is string => n !== undefined)) key.push(...exposed.filter((n) => !key.includes(n)));
+      // The first of the table's keys the view shows whole.
+      for (const keyColumns of tableKeys(table)) {
+        const exposed = keyColumns.map((attnum) => shown.find((s) => s.base?.oid === table && s.base.attnum === attnum)?.column.name);
+        if (!exposed.every((n): n is string => n !== undefined)) continue;
+        key.push(...exposed.filter((n) => !key.includes(n)));
+        break;
+      }
     }
     return key.length ? key : undefined;
   };

@@ -114,6 +114,11 @@ describe('a database Gatehouse has never seen', () => {
     expect(Object.keys(user)).not.toContain('totp_secret');
   });
 
+  it("keys a view of live statistics by the key of the catalog it shows, so its records open again though their counters move", () => {
+    const stats = find((r) => r.name === 'connection_stats', 'connection_stats view');
+    expect({ identity: stats.identity, key: stats.primaryKey }).toEqual({ identity: 'view-key', key: ['datname'] });
+  });
+
   it('serves a partitioned table as one resource and views as read-only unless updatable', async () => {
     const partitioned = find((r) => r.kind === 'partitioned', 'partitioned table');
     expect(meta.resources.filter((r) => r.name.startsWith(`${partitioned.name}_`) && r.kind !== 'view')).toEqual([]);

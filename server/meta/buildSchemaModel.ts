@@ -77,7 +77,9 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       module: moduleOfResource(name) ?? rel.schema,
       primaryKey,
       identity,
-      openable: identity !== 'none',
+      // A view's values may change between two reads (live statistics, now()): by values alone
+      // its records are listed, not opened. A table's (or materialized view's) stay put.
+      openable: identity !== 'none' && !(identity === 'row-values' && rel.relkind === 'v'),
       displayField,
       fields,
       reverseReferences: [],

@@ -106,7 +106,10 @@ export interface ResourceMeta {
    * "none": nothing comparable, so records cannot be opened one by one.
    */
   identity: RecordIdentity;
-  /** False when a record cannot be opened on its own (getOne): only lists show it. */
+  /**
+   * False when a record cannot be opened on its own (getOne, getMany): only lists show it. So
+   * for a view told apart by its values alone, which may change between two reads.
+   */
   openable: boolean;
   /** Column shown as the record's title. */
   displayField: string;

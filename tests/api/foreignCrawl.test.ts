@@ -51,7 +51,7 @@ async function crawl(dp: DataProvider, meta: Meta): Promise<{ calls: number; fai
     if (r.openable) {
       for (const id of ids) await attempt(`getOne ${r.name} ${String(id)}`, () => dp.getOne(r.name, { id }));
     }
-    if (ids.length) {
+    if (ids.length && r.openable) {
       await attempt(`getMany ${r.name}`, async () => {
         const many = await dp.getMany(r.name, { ids });
         // The same ids, no more, no fewer (identical keyless rows share one id, and come back together).

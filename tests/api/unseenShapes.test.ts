@@ -78,7 +78,7 @@ describe('every record has a stable id, and meta says how it was found', () => {
     expect(identity('labelled_devices')).toEqual({ identity: 'view-key', key: ['device'], openable: true });
     expect(identity('tag_lengths')).toEqual({ identity: 'unique-key', key: ['code'], openable: true });
     expect(identity('readings').identity).toBe('row-values');
-    expect(identity('device_readings').identity).toBe('row-values');
+    expect(identity('device_readings')).toMatchObject({ identity: 'row-values', openable: false });
     expect(identity('reading_totals').identity).toBe('row-values');
     expect(resource('readings').readOnly).toBe(true);
     expect(resource('device_labels').readOnly).toBe(false);
@@ -94,6 +94,7 @@ describe('every record has a stable id, and meta says how it was found', () => {
       const paged = [];
       for (let i = 0; i < ids.length; i++) paged.push((await api.get(`/api/${r.name}${q({ range: [i, i] })}`)).json[0].id);
       expect(paged, r.name).toEqual(ids);
+      if (!r.openable) continue;
       for (const row of all.json) {
         const got = await one(r.name, row.id);
         expect(got.status, `${r.name} ${String(row.id)}: ${got.text}`).toBe(200);

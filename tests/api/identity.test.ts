@@ -251,10 +251,11 @@ describe('failed sign-ins per client address', () => {
       known.push(k.ms);
       unknown.push(u.ms);
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    // Both verify an argon2 hash: neither answer is a fast path.
-    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
-    expect(median(unknown) / median(known)).toBeLessThan(2);
+    // Both verify an argon2 hash: neither answer is a fast path. The fastest of each is compared:
+    // a busy machine only ever adds time, so the minimum is what each path itself costs.
+    const fastest = (xs: number[]) => Math.min(...xs);
+    expect(fastest(unknown) / fastest(known)).toBeGreaterThan(0.5);
+    expect(fastest(unknown) / fastest(known)).toBeLessThan(2);
   });
 });
 

@@ -127,7 +127,8 @@ describe('workflow buttons', () => {
     const rows = page.locator('table tbody tr');
     const { rows: open } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to IS NULL AND status = 'open'`);
     expect(open[0].n).toBeGreaterThan(0);
-    await expect.poll(() => rows.count()).toBe(Math.min(open[0].n, 25));
+    // The unfiltered page may still be on screen while the view's query runs: wait for the filtered one.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(Math.min(open[0].n, 25));
     await rows.first().click();
     await page.getByRole('button', { name: 'Assign to me' }).click();
     await page.getByText('Assign to me: done.').waitFor();

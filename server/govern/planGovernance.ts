@@ -100,6 +100,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     });
   }
   const people = pack.people;
+  const moduleRows = MODULE_NAMES.flatMap((m) => moduleInfo(m).tables.map((t) => `(${literal(t)}, ${literal(m)})`));
   const tenantType = people?.tenant ? await columnType(knex, people.table, people.tenant) : undefined;
   const apply = [
     `-- Gatehouse: govern this database with the pack "${pack.name}".`,
@@ -113,9 +114,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
       UNIQUE NULLS NOT DISTINCT (role_id, module_id, sub_module_id)
     );`,
     matrixSql(GOVERNED_MATRIX, pack.administrator, { keepReachable: matrixInModules }),
-    `INSERT INTO gatehouse.matrix_modules (resource, module) VALUES
-      ${MODULE_NAMES.flatMap((m) => moduleInfo(m).tables.map((t) => `(${literal(t)}, ${literal(m)})`)).join(',\n      ') || `('', '')`};`,
-    `DELETE FROM gatehouse.matrix_modules WHERE resource = '';`,
+    moduleRows.length ? `INSERT INTO gatehouse.matrix_modules (resource, module) VALUES\n      ${moduleRows.join(',\n      ')};` : '',
     DEFAULT_MATRIX.length
       ? `INSERT INTO gatehouse.matrix_grants (role_id, module_id, sub_module_id, permissions) VALUES
       ${DEFAULT_MATRIX.map((r) => `(${literal(r.role)}, ${literal(r.module)}, ${r.subModule ? literal(r.subModule) : 'NULL'}, ARRAY[${r.actions.map(literal).join(', ')}]::text[])`).join(',\n      ')};`

@@ -23,7 +23,7 @@ import { resetTwoFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import { qualifiedTable } from '../../permissions/sqlText.js';
-import { governedResource, type SchemaModel } from '../meta/schemaModel.js';
+import { governedPeople, type SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
 import { isPgError } from './pgErrors.js';
@@ -142,11 +142,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
   const router = Router();
   const policy = twoFactorPolicy(env);
   /** The profile table the governance record names, when it is served. */
-  const profiles = (): Profiles => {
-    const people = schema().governance?.people;
-    const resource = governedResource(schema(), people?.table);
-    return people && resource ? { ...people, resource: resource.name } : undefined;
-  };
+  const profiles = (): Profiles => governedPeople(schema());
 
   router.get('/', resolveUser(knex, policy), async (req, res) => {
     const parsed = listQuery.safeParse(req.query);

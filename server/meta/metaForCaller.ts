@@ -5,7 +5,7 @@ import type { SchemaModel } from './schemaModel.js';
 import { workflowOf, type Workflow } from '../../permissions/workflows.js';
 import { OPERATIONS } from '../../permissions/operations.js';
 import { PACK } from '../../permissions/activePack.js';
-import { governedResource, securityEventsSubject } from './schemaModel.js';
+import { governedPeople, governedResource, securityEventsSubject } from './schemaModel.js';
 import type { Features, FieldMeta, Meta, OperationMeta, Presentation, ResourceMeta, WorkflowMeta } from './types.js';
 
 /**
@@ -65,11 +65,10 @@ function presentationFor(schema: SchemaModel, readable: Set<string>): Presentati
 /** The screens beyond the generated ones the caller may open (each route checks again). */
 function featuresFor(schema: SchemaModel, ability: AppAbility): Features {
   const matrixTable = schema.governance?.matrixTable;
-  const people = schema.governance?.people;
   return {
     matrix: matrixTable !== undefined && ability.can('read', governedResource(schema, matrixTable)?.name ?? matrixTable),
     securityEvents: ability.can('read', securityEventsSubject(schema)),
-    users: ability.can('read', (people && governedResource(schema, people.table)?.name) ?? 'auth.users'),
+    users: ability.can('read', governedPeople(schema)?.resource ?? 'auth.users'),
   };
 }
 

@@ -33,3 +33,10 @@ export function governedResource(schema: SchemaModel, table: string | undefined)
  */
 export const securityEventsSubject = (schema: SchemaModel): string =>
   governedResource(schema, schema.governance?.auditTable)?.name ?? 'gatehouse.security_events';
+
+/** The profile table the governance record names, with the resource serving it; undefined where it names none (or it is not served). */
+export function governedPeople(schema: SchemaModel): (NonNullable<Governance['people']> & { resource: string }) | undefined {
+  const people = schema.governance?.people;
+  const resource = governedResource(schema, people?.table);
+  return people && resource ? { ...people, resource: resource.name } : undefined;
+}

@@ -8,9 +8,12 @@ import { ACTIONS, isRole, type Action } from './vocabulary.js';
 /** What the server knows of a caller and sends the SPA (`/api/auth/me`): enough to build their ability. */
 export interface CallerGrants {
   id: string;
+  /** The role the caller is known by (the first of their roles): labels, `auth.role()`. */
   role: string;
-  /** The caller's rows of the matrix; null where the database has no matrix. */
-  matrix: { module: string; subModule: string | null; actions: string[] }[] | null;
+  /** Every role the caller holds; their grants add up. */
+  roles: string[];
+  /** The matrix rows of the caller's roles; null where the database has no matrix. */
+  matrix: { role: string; module: string; subModule: string | null; actions: string[] }[] | null;
   owned: Record<string, string[]>;
   /** The caller's tenant (`gatehouse.caller_tenant`), for tenant scopes; null without one. */
   tenant?: string | number | null;
@@ -18,7 +21,7 @@ export interface CallerGrants {
 
 /** The role that may do everything, matrix or not: the pack's administrator ("administrator" without a pack). */
 export const ADMINISTRATOR_ROLE = PACK.administrator;
-export const isAdministrator = (caller: Pick<CallerGrants, 'role'>): boolean => caller.role === ADMINISTRATOR_ROLE;
+export const isAdministrator = (caller: Pick<CallerGrants, 'roles'>): boolean => caller.roles.includes(ADMINISTRATOR_ROLE);
 
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 
@@ -33,13 +36,14 @@ export function abilityOfCaller(caller: CallerGrants): AppAbility {
     if (isAdministrator(caller)) can([...ACTIONS], 'all');
     return build();
   }
-  if (!isRole(caller.role)) return createMongoAbility<AppAbility>([]);
-  const role = caller.role;
+  // A role the pack does not know (a stale value in the database) grants nothing.
+  const roles = caller.roles.filter(isRole);
+  if (roles.length === 0) return createMongoAbility<AppAbility>([]);
   const matrix: MatrixRow[] = caller.matrix.map((g) => ({
-    role,
+    role: g.role,
     module: g.module as ModuleName,
     ...(g.subModule ? { subModule: g.subModule } : {}),
     actions: g.actions.filter(isAction),
   }));
-  return defineAbility(matrix, { id: caller.id, role, owned: caller.owned, tenant: caller.tenant ?? null });
+  return defineAbility(matrix, { id: caller.id, roles, owned: caller.owned, tenant: caller.tenant ?? null });
 }

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { MatrixRow } from './defaultMatrix.js';
-import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted } from './fieldRules.js';
 import { grantOn } from './grants.js';
 import { MODULE_NAMES, moduleInfo } from './modules.js';
 import { rowsOf, type OwnerSet } from './ownRows.js';
@@ -12,7 +12,8 @@ export type AppAbility = MongoAbility<[Action, string | RowSubject]>;
 
 export interface Caller {
   id: string;
-  role: string;
+  /** Every role the caller holds: their grants add up (a person may be a clerk and a reader). */
+  roles: readonly string[];
   /** The caller's tenant (their organisation), for tenant scopes; null when they have none. */
   tenant?: string | number | null;
   /** The ids behind indirect ownership (the pack's owner sets: a customer's orders, a manager's team). */
@@ -31,32 +32,40 @@ const WRITES: Action[] = ['create', 'update'];
  * with scopes only ever reach their own rows where a scope is defined, and elsewhere nothing
  * (unless their pack lets their grants reach every row outside their scopes), whatever the
  * matrix grants them.
+ *
+ * Several roles add up, as the database's role for the same set inherits each role's
+ * privileges and policies: a row any role reaches (rows hidden from a role are outside its
+ * reach, not another's), a restricted column any role may use (column privileges hold on
+ * every row the caller sees).
  */
 export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): AppAbility {
-  if (!isRole(caller.role)) throw new Error(`Unknown role "${caller.role}"`);
-  const role = caller.role;
+  const unknown = caller.roles.find((r) => !isRole(r));
+  if (unknown !== undefined || caller.roles.length === 0) throw new Error(`Unknown role "${unknown ?? ''}"`);
+  const roles = caller.roles;
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const table of MODULE_NAMES.flatMap((m) => [...moduleInfo(m).tables])) {
-    const { actions } = grantOn(matrix, role, table);
-    if (actions.length === 0) continue;
-    const rule = rowsOf(role, table);
-    if (rule === 'none') continue;
-    if (rule === 'all') {
-      can(actions, table);
-      continue;
+    for (const role of roles) {
+      const { actions } = grantOn(matrix, role, table);
+      if (actions.length === 0) continue;
+      const rule = rowsOf(role, table);
+      if (rule === 'none') continue;
+      // Rows hidden from this role are outside what its grants reach (another role may reach them).
+      const visible = Object.fromEntries(hiddenFrom(role, table).map((column) => [column, { $ne: true }]));
+      if (rule === 'all') {
+        if (Object.keys(visible).length) can(actions, table, where(visible));
+        else can(actions, table);
+        continue;
+      }
+      // No tenant (or a tenant that matches nothing) reaches nothing: never "no condition".
+      const owned = 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
+      can(actions, table, where({ ...visible, [rule.column]: owned }));
     }
-    // No tenant (or a tenant that matches nothing) reaches nothing: never "no condition".
-    const owned = 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
-    can(actions, table, where({ [rule.column]: owned }));
   }
   for (const restriction of FIELD_RESTRICTIONS) {
     const columns = [...restriction.columns];
-    if (!mayUseRestricted(restriction, role, 'read')) cannot(READS, restriction.table, columns);
-    if (!mayUseRestricted(restriction, role, 'write')) cannot(WRITES, restriction.table, columns);
+    if (!roles.some((role) => mayUseRestricted(restriction, role, 'read'))) cannot(READS, restriction.table, columns);
+    if (!roles.some((role) => mayUseRestricted(restriction, role, 'write'))) cannot(WRITES, restriction.table, columns);
   }
   for (const locked of SELF_LOCKED) cannot('update', locked.table, [...locked.columns], where({ [locked.key]: caller.id }));
-  for (const hidden of HIDDEN_ROWS) {
-    if (hidden.from.includes(role)) cannot(['read', 'update', 'delete', 'export', 'create'], hidden.table, where({ [hidden.column]: true }));
-  }
   return build();
 }

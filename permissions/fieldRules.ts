@@ -19,6 +19,10 @@ export const SELF_LOCKED: readonly SelfLocked[] = PACK.selfLocked;
 /** Rows some roles never see, whatever they are granted. */
 export const HIDDEN_ROWS: readonly HiddenRows[] = PACK.hiddenRows;
 
+/** The boolean columns whose true rows a role's grants never reach on a table (the pack's hidden rows). */
+export const hiddenFrom = (role: Role, table: string): string[] =>
+  HIDDEN_ROWS.filter((h) => h.table === table && h.from.includes(role)).map((h) => h.column);
+
 /** May this role read (or write) the restricted columns of `restriction`? */
 export function mayUseRestricted(restriction: FieldRestriction, role: Role, use: 'read' | 'write'): boolean {
   if (restriction.owner && OWN_ROWS[role]?.[restriction.table]) return true;

@@ -91,9 +91,14 @@ export function matrixSql(matrix: MatrixTable, administrator: string, options: {
     COMMENT ON FUNCTION gatehouse.role_allows(text, text, text) IS
       'The matrix lookup: a sub-module row overrides its module row; no row means no';
 
+    -- Any of the caller's roles may: their grants add up.
     CREATE OR REPLACE FUNCTION gatehouse.allows(p_resource text, p_action text) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-      AS $$ SELECT gatehouse.role_allows(auth.role(), p_resource, p_action) $$;
+      AS $$ SELECT EXISTS (SELECT 1 FROM unnest(gatehouse.caller_roles()) r WHERE gatehouse.role_allows(r, p_resource, p_action)) $$;
+    -- One of these roles, held by the caller, may: a policy for some roles asks only of them.
+    CREATE OR REPLACE FUNCTION gatehouse.allows_among(p_roles text[], p_resource text, p_action text) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $$ SELECT EXISTS (SELECT 1 FROM unnest(gatehouse.caller_roles()) r WHERE r = ANY (p_roles) AND gatehouse.role_allows(r, p_resource, p_action)) $$;
 
     -- The matrix may never lock the administrator out of the matrix itself.
     CREATE FUNCTION gatehouse.keep_matrix_reachable() RETURNS trigger
@@ -188,7 +193,21 @@ export function noMatrixHooksSql(): string {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $fn$ SELECT auth.role() IS NOT DISTINCT FROM coalesce((SELECT administrator FROM gatehouse.governance), 'administrator') $fn$;
     CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
-      LANGUAGE sql STABLE AS $$ SELECT false $$;`;
+      LANGUAGE sql STABLE AS $$ SELECT false $$;
+    ${noMatrixRoleHooksSql()}`;
+}
+
+/**
+ * The lookups a policy for some roles calls, where there is no matrix: only the administrator,
+ * and no workflow. Core migrations create them where absent, so policies can name them.
+ */
+export function noMatrixRoleHooksSql(): string {
+  return `
+    CREATE OR REPLACE FUNCTION gatehouse.allows_among(p_roles text[], p_resource text, p_action text) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT gatehouse.allows(p_resource, p_action) AND coalesce((SELECT administrator FROM gatehouse.governance), 'administrator') = ANY (p_roles) $fn$;
+    CREATE OR REPLACE FUNCTION gatehouse.allows_transition_among(p_roles text[], p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $fn$ SELECT false $fn$;`;
 }
 
 /** The caller's tenant where nothing declares one: none. */

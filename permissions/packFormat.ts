@@ -95,10 +95,25 @@ export const packFormat = z.strictObject({
       table: qualifiedTable.describe('The profile table, keyed by the user id.'),
       id: column,
       name: column,
-      role: column.describe('The column holding the person\'s role.'),
+      role: column.optional().describe('The column holding the person\'s one role (or declare "roles").'),
+      roles: z
+        .strictObject({
+          table: qualifiedTable.describe('The table assigning roles to people, one row per person and role.'),
+          person: column.describe('Its column holding the person\'s user id.'),
+          role: column.describe('Its column holding the role: its name, or a reference to "names".'),
+          names: z
+            .strictObject({ table: qualifiedTable, id: column, name: column })
+            .optional()
+            .describe('Where the role column refers to a table of roles: that table, its key and its name column.'),
+        })
+        .optional()
+        .describe('Several roles per person, from a many-to-many table (instead of "role"): their grants add up.'),
       status: column.optional(),
       mobile: column.optional(),
       tenant: column.optional().describe('The column holding the person\'s tenant (organisation), for tenant scopes.'),
+    })
+    .refine((p) => (p.role === undefined) !== (p.roles === undefined), {
+      message: 'Say where a person\'s roles come from: "role" (a column of this table) or "roles" (a role table), not both.',
     })
     .optional()
     .describe('Where people\'s names and roles live beside the accounts.'),

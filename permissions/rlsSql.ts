@@ -1,4 +1,4 @@
-import { FIELD_RESTRICTIONS, HIDDEN_ROWS, SELF_LOCKED, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted } from './fieldRules.js';
 import { OWN_ROWS, OWNER_SETS, rowsOf } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
@@ -109,51 +109,71 @@ function ownCondition(role: Role, resource: string): string | undefined {
   return `${column} = (SELECT gatehouse.caller_tenant(auth.uid()))`;
 }
 
+const roleArray = (roles: readonly Role[]) => `ARRAY[${roles.map(literal).join(', ')}]::text[]`;
+
 /**
- * RLS enabled and forced, then per command: one policy for the roles that see every granted
- * row, and one per own-scoped role with its own condition (never OR-ed into the first, so
- * each role's plan stays index-friendly). Hidden rows get a restrictive policy.
+ * The rows each role's grants reach on a table, as SQL, with the roles sharing it: every row
+ * (true), its own rows, either without the rows hidden from it. Roles reaching nothing are left out.
+ */
+function reachGroups(resource: string): { roles: Role[]; condition: string }[] {
+  const groups = new Map<string, { roles: Role[]; condition: string }>();
+  for (const role of ROLES) {
+    const rows = rowsOf(role, resource);
+    if (rows === 'none') continue;
+    const own = rows === 'all' ? undefined : ownCondition(role, resource);
+    if (rows !== 'all' && !own) continue;
+    const visible = hiddenFrom(role, resource).map((column) => `${ident(column)} IS NOT TRUE`);
+    const condition = [...(own ? [own] : []), ...visible].join(' AND ') || 'true';
+    // Own rows are the role's alone (they name the caller's rows of that role); every-row roles share.
+    const key = own ? `own:${role}` : condition;
+    const group = groups.get(key) ?? { roles: [], condition };
+    group.roles.push(role);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * RLS enabled and forced, then per command: one policy per group of roles whose grants reach
+ * the same rows (every row; every row but those hidden from them; a role's own rows), never
+ * OR-ed together, so each role's plan stays index-friendly. A policy asks the matrix only
+ * about the roles it is for: a caller holding several roles runs as a role inheriting all
+ * their policies, and one role's grant must not reach another role's rows.
  */
 export function policiesSql(tables: readonly ExposedTable[], ownPolicies: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
   for (const table of tables) {
-    const everyRowRoles = ROLES.filter((r) => rowsOf(r, table.resource) === 'all').map((r) => ident(dbRoleOf(r))).join(', ');
+    const groups = reachGroups(table.resource);
     out.push(`ALTER TABLE ${table.sqlName} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`);
     for (const { command, action } of COMMANDS) {
       // Written as an IS NOT NULL test because the planner estimates that at 99.5% of rows,
       // where a bare boolean sub-select counts as 50%: row estimates (and list totals) stay true.
       // An update is also allowed while a workflow transition the caller may run is under way
       // (an approver may lack the update action); the workflow trigger checks the rest.
-      const granted =
-        command === 'UPDATE'
-          ? `gatehouse.allows(${literal(table.resource)}, 'update') OR gatehouse.allows_transition(${literal(table.resource)})`
-          : `gatehouse.allows(${literal(table.resource)}, ${literal(action)})`;
-      const allowed = `(SELECT nullif(${granted}, false)) IS NOT NULL`;
+      const allowed = (roles: readonly Role[]) => {
+        const among = roleArray(roles);
+        const granted =
+          command === 'UPDATE'
+            ? `gatehouse.allows_among(${among}, ${literal(table.resource)}, 'update') OR gatehouse.allows_transition_among(${among}, ${literal(table.resource)})`
+            : `gatehouse.allows_among(${among}, ${literal(table.resource)}, ${literal(action)})`;
+        return `(SELECT nullif(${granted}, false)) IS NOT NULL`;
+      };
+      const reach = (group: { roles: Role[]; condition: string }) =>
+        group.condition === 'true' ? allowed(group.roles) : `${allowed(group.roles)} AND ${group.condition}`;
       const clause = (condition: string) =>
         command === 'INSERT' ? `WITH CHECK (${condition})` : command === 'UPDATE' ? `USING (${condition}) WITH CHECK (${condition})` : `USING (${condition})`;
+      const cmd = command.toLowerCase();
       if (ownPolicies.has(table.resource)) {
         // The table has policies of its own, which stay: Gatehouse's is then restrictive (both
-        // must pass), one per command for every Gatehouse role, the own rows of scoped roles included.
-        const scoped = ROLES.flatMap((role) => {
-          const rows = rowsOf(role, table.resource);
-          if (rows === 'all') return [];
-          return [`WHEN ${literal(role)} THEN ${rows === 'none' ? 'false' : ownCondition(role, table.resource)!}`];
-        });
-        const condition = scoped.length ? `${allowed} AND CASE auth.role() ${scoped.join(' ')} ELSE true END` : allowed;
-        out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} AS RESTRICTIVE FOR ${command} TO ${ident(API_DB_ROLE)} ${clause(condition)};`);
+        // must pass), one per command for every Gatehouse role, each role's reach included.
+        const condition = groups.length ? groups.map((g) => `(${reach(g)})`).join(' OR ') : 'false';
+        out.push(`CREATE POLICY gh_${cmd} ON ${table.sqlName} AS RESTRICTIVE FOR ${command} TO ${ident(API_DB_ROLE)} ${clause(condition)};`);
         continue;
       }
-      if (everyRowRoles) out.push(`CREATE POLICY gh_${command.toLowerCase()} ON ${table.sqlName} FOR ${command} TO ${everyRowRoles} ${clause(allowed)};`);
-      for (const role of ROLES.filter((r) => typeof rowsOf(r, table.resource) === 'object')) {
-        const own = ownCondition(role, table.resource);
-        if (!own) continue;
-        out.push(`CREATE POLICY gh_${command.toLowerCase()}_${role} ON ${table.sqlName} FOR ${command} TO ${ident(dbRoleOf(role))} ${clause(`${allowed} AND ${own}`)};`);
+      for (const group of groups) {
+        const name = group.condition === 'true' ? `gh_${cmd}` : `gh_${cmd}_${group.roles[0]!}`;
+        out.push(`CREATE POLICY ${name} ON ${table.sqlName} FOR ${command} TO ${group.roles.map((r) => ident(dbRoleOf(r))).join(', ')} ${clause(reach(group))};`);
       }
-    }
-    for (const hidden of HIDDEN_ROWS.filter((h) => h.table === table.resource)) {
-      const visible = `${ident(hidden.column)} IS NOT TRUE`;
-      const roles = hidden.from.map((r) => ident(dbRoleOf(r))).join(', ');
-      out.push(`CREATE POLICY gh_hidden_${hidden.column} ON ${table.sqlName} AS RESTRICTIVE FOR ALL TO ${roles} USING (${visible}) WITH CHECK (${visible});`);
     }
   }
   return out.join('\n');

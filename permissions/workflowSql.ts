@@ -87,19 +87,25 @@ export function workflowTriggerSql(workflow: Workflow): string {
       FOR EACH ROW EXECUTE FUNCTION ${fn}();`;
 }
 
-/** `gatehouse.allows_transition(table)`: the matrix action the transition in app.action needs, for the caller. */
+/**
+ * `gatehouse.allows_transition_among(roles, table)`: may one of these roles, held by the caller,
+ * run the transition in app.action (its matrix action); `allows_transition(table)` asks it of
+ * every role the caller holds.
+ */
 export function allowsTransitionSql(workflows: readonly Workflow[]): string {
   const rows = workflows.flatMap((w) => w.transitions.map((t) => `(${literal(w.table)}, ${literal(t.name)}, ${literal(t.needs)})`));
-  if (rows.length === 0) {
-    return `CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
-      LANGUAGE sql STABLE AS $fn$ SELECT false $fn$;`;
-  }
-  return `CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+  const among = rows.length
+    ? `CREATE OR REPLACE FUNCTION gatehouse.allows_transition_among(p_roles text[], p_resource text) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $fn$
         SELECT coalesce((
-          SELECT gatehouse.allows(p_resource, w.needs)
+          SELECT gatehouse.allows_among(p_roles, p_resource, w.needs)
             FROM (VALUES ${rows.join(', ')}) AS w(resource, action, needs)
            WHERE w.resource = p_resource AND w.action = nullif(current_setting('app.action', true), '')), false)
-      $fn$;`;
+      $fn$;`
+    : `CREATE OR REPLACE FUNCTION gatehouse.allows_transition_among(p_roles text[], p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $fn$ SELECT false $fn$;`;
+  return `${among}
+    CREATE OR REPLACE FUNCTION gatehouse.allows_transition(p_resource text) RETURNS boolean
+      LANGUAGE sql STABLE AS $fn$ SELECT gatehouse.allows_transition_among(gatehouse.caller_roles(), p_resource) $fn$;`;
 }

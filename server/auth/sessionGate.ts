@@ -7,12 +7,12 @@ export type SessionGate = 'password_change_required' | 'two_factor_enrolment_req
 export type TwoFactorPolicy = 'approvers' | 'off';
 
 /** Does the caller's matrix let them approve anything (without a matrix, only the administrator can)? */
-export function holdsApprove(caller: Pick<CallerGrants, 'role' | 'matrix'>): boolean {
+export function holdsApprove(caller: Pick<CallerGrants, 'roles' | 'matrix'>): boolean {
   if (caller.matrix === null) return isAdministrator(caller);
   return caller.matrix.some((row) => row.actions.includes('approve'));
 }
 
-export function twoFactorRequired(caller: Pick<CallerGrants, 'role' | 'matrix'>, policy: TwoFactorPolicy): boolean {
+export function twoFactorRequired(caller: Pick<CallerGrants, 'roles' | 'matrix'>, policy: TwoFactorPolicy): boolean {
   return policy === 'approvers' && holdsApprove(caller);
 }
 
@@ -21,7 +21,7 @@ export function twoFactorRequired(caller: Pick<CallerGrants, 'role' | 'matrix'>,
  * two-factor sign-in where the policy demands it of their role.
  */
 export function gateOf(
-  user: Pick<CallerGrants, 'role' | 'matrix'> & { mustChangePassword: boolean; twoFactorEnabled: boolean },
+  user: Pick<CallerGrants, 'roles' | 'matrix'> & { mustChangePassword: boolean; twoFactorEnabled: boolean },
   policy: TwoFactorPolicy,
 ): SessionGate | undefined {
   if (user.mustChangePassword) return 'password_change_required';

@@ -52,12 +52,18 @@ function sessionUserStatement(where = ''): string {
         WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
      ), who AS (
        SELECT u.id, u.email, hit.id AS "sessionId",
-              coalesce(u.raw_app_meta_data->>'role', '') AS role,
+              coalesce((gatehouse.roles_of(u.raw_app_meta_data))[1], '') AS role, gatehouse.roles_of(u.raw_app_meta_data) AS roles,
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
         WHERE gatehouse.account_open(u.id) -- a suspension that raced the sign-in still ends the session
      )
-     SELECT who.*, gatehouse.caller_matrix(who.role) AS matrix, gatehouse.caller_owned(who.id, who.role) AS owned,
+     SELECT who.*,
+            -- Every role's rows of the matrix, each with its role; null where there is no matrix.
+            CASE WHEN gatehouse.caller_matrix(who.role) IS NOT NULL THEN
+              (SELECT coalesce(jsonb_agg(g || jsonb_build_object('role', r)), '[]'::jsonb)
+                 FROM unnest(who.roles) r, jsonb_array_elements(gatehouse.caller_matrix(r)) g) END AS matrix,
+            (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
+               FROM unnest(who.roles) r, jsonb_each(gatehouse.caller_owned(who.id, r)) e) AS owned,
             to_jsonb(gatehouse.caller_tenant(who.id)) AS tenant,
             gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"
        FROM who ${where}`;
@@ -74,9 +80,9 @@ const MAX_REQUEST_ID = 200;
 /**
  * Inside a request's transaction: resolves the session and sets the caller for the database
  * (transaction-local, bound parameters) in one statement, one round trip: the user id and role
- * that auth.uid() and auth.role() return, the request id the audit trail records
+ * that auth.uid() and auth.role() return, every role held (app.roles), the request id the audit trail records
  * (`app.request_id`), the JWT claims and headers a Supabase-style schema reads, and the
- * database role of the caller's application role, so the rest of the transaction runs under
+ * database role of the caller's roles, so the rest of the transaction runs under
  * RLS and that role's column privileges.
  */
 export async function enterSession(
@@ -87,17 +93,18 @@ export async function enterSession(
   const { rows } = await trx.raw<{ rows: SessionUser[] }>(
     sessionUserStatement(
       `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
+         AND set_config('app.roles', array_to_string(who.roles, ','), true) IS NOT NULL
          AND set_config('app.request_id', ?, true) IS NOT NULL
          AND set_config('app.client_address', ?, true) IS NOT NULL AND set_config('app.user_agent', ?, true) IS NOT NULL
          -- The same, as Supabase/PostgREST set them, for a database's own policies and triggers
          -- written for that (auth.jwt(), current_setting('request.jwt.claims'), 'request.headers').
-         AND set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', who.role, 'email', who.email,
+         AND set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', who.role, 'roles', who.roles, 'email', who.email,
                           'session_id', who."sessionId")::text, true) IS NOT NULL
          AND set_config('request.jwt.claim.sub', who.id::text, true) IS NOT NULL
          AND set_config('request.jwt.claim.role', who.role, true) IS NOT NULL
          AND set_config('request.headers', json_build_object('x-forwarded-for', nullif(?, ''), 'user-agent', nullif(?, ''))::text, true) IS NOT NULL
-         AND CASE WHEN gatehouse.db_role(who.role) IS NULL THEN true
-                  ELSE set_config('role', gatehouse.db_role(who.role), true) IS NOT NULL END`,
+         AND CASE WHEN gatehouse.session_db_role(who.roles) IS NULL THEN true
+                  ELSE set_config('role', gatehouse.session_db_role(who.roles), true) IS NOT NULL END`,
     ),
     [
       hashToken(token),

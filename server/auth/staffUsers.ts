@@ -15,7 +15,9 @@ export interface StaffUser {
   id: string;
   email: string;
   name: string;
+  /** The role the user is known by: the first of `roles`. */
   role: string;
+  roles: string[];
   status: StaffUserStatus;
   lastSignInAt: string | null;
   twoFactorEnabled: boolean;
@@ -37,6 +39,8 @@ export interface StaffUserQuery {
  */
 export interface ProfileTable extends People {
   resource: string;
+  /** The resource serving the role table (people.roles), where there is one. */
+  rolesResource?: string;
 }
 export type Profiles = ProfileTable | undefined;
 
@@ -51,13 +55,22 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  */
 function userColumns(profiles: Profiles): string {
   const name = profiles ? `coalesce(${column(profiles.name)}::text, u.raw_user_meta_data->>'name', u.email)` : `coalesce(u.raw_user_meta_data->>'name', u.email)`;
-  const role = profiles ? `coalesce(${column(profiles.role)}::text, u.raw_app_meta_data->>'role', '')` : `coalesce(u.raw_app_meta_data->>'role', '')`;
+  const roles = rolesOf(profiles);
   const status = profiles?.status ? `coalesce(${column(profiles.status)}::text, 'active')` : `'active'`;
-  return `u.id, u.email, ${name} AS name, ${role} AS role,
+  return `u.id, u.email, ${name} AS name, coalesce((${roles})[1], '') AS role, ${roles} AS roles,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
           (t.user_id IS NOT NULL) AS "twoFactorEnabled",
           coalesce(a.must_change_password, false) AS "mustChangePassword"`;
+}
+
+/**
+ * A user's roles: the profile's role column where the pack keeps one there, else what
+ * auth.users carries (a role table's assignments are copied there by govern's trigger).
+ */
+function rolesOf(profiles: Profiles): string {
+  const account = `gatehouse.roles_of(u.raw_app_meta_data)`;
+  return profiles?.role ? `coalesce(array_remove(ARRAY[${column(profiles.role)}::text], NULL), ${account})` : account;
 }
 
 function userJoins(profiles: Profiles): string {
@@ -93,7 +106,7 @@ export async function listStaffUsers(knex: Knex, profiles: Profiles, query: Staf
     bindings.push(likePattern(q), likePattern(q));
   }
   if (query.role) {
-    conditions.push(profiles ? `coalesce(${column(profiles.role)}::text, u.raw_app_meta_data->>'role') = ?` : `u.raw_app_meta_data->>'role' = ?`);
+    conditions.push(`? = ANY (${rolesOf(profiles)})`);
     bindings.push(query.role);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';

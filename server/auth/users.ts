@@ -6,7 +6,9 @@ export interface UserRow {
   id: string;
   email: string;
   encrypted_password: string;
+  /** The role the account is known by: the first of `roles`. */
   role: string;
+  roles: string[];
   name: string;
   /** False for an account that may not sign in (suspended, inactive). */
   active: boolean;
@@ -19,7 +21,8 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
       'id',
       'email',
       'encrypted_password',
-      knex.raw(`coalesce(raw_app_meta_data->>'role', '') AS role`),
+      knex.raw(`coalesce((gatehouse.roles_of(raw_app_meta_data))[1], '') AS role`),
+      knex.raw(`gatehouse.roles_of(raw_app_meta_data) AS roles`),
       knex.raw(`coalesce(raw_user_meta_data->>'name', email) AS name`),
       knex.raw('gatehouse.account_open(id) AS active'),
       knex.raw('gatehouse.has_two_factor(id) AS "twoFactorEnabled"'),

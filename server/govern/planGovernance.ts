@@ -132,7 +132,8 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     grantsSql(exposed),
     policiesSql(exposed, withOwnPolicies),
     authenticatorGrantsSql(),
-    people ? peopleRoleSql(people) : '',
+    people?.role ? peopleRoleSql(people.table, people.id, people.role) : '',
+    people?.roles ? peopleRolesSql(people.roles) : '',
     AUTHORS.length ? authorsSql() : '',
     personFunctionsSql(WORKFLOWS),
     allowsTransitionSql(WORKFLOWS),
@@ -158,15 +159,16 @@ async function columnType(knex: Knex | Knex.Transaction, table: string, column: 
 }
 
 /** The people's role column is the role the session carries: kept in step with auth.users, now and on every change. */
-function peopleRoleSql(people: NonNullable<Pack['people']>): string {
-  const table = qualifiedTable(people.table);
-  const role = ident(people.role);
-  const id = ident(people.id);
+function peopleRoleSql(peopleTable: string, idColumn: string, roleColumn: string): string {
+  const table = qualifiedTable(peopleTable);
+  const role = ident(roleColumn);
+  const id = ident(idColumn);
+  const carried = (value: string) => `(coalesce(raw_app_meta_data, '{}'::jsonb) - 'roles') || jsonb_build_object('role', ${value}::text)`;
   return `CREATE FUNCTION gatehouse.sync_people_role() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
       AS $fn$
       BEGIN
-        UPDATE auth.users SET raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', NEW.${role}::text)
+        UPDATE auth.users SET raw_app_meta_data = ${carried(`NEW.${role}`)}
          WHERE id = NEW.${id};
         -- A changed role takes effect at once: the person signs in again.
         DELETE FROM gatehouse.sessions WHERE user_id = NEW.${id};
@@ -174,8 +176,62 @@ function peopleRoleSql(people: NonNullable<Pack['people']>): string {
       END $fn$;
     CREATE TRIGGER gatehouse_sync_people_role AFTER INSERT OR UPDATE OF ${role} ON ${table}
       FOR EACH ROW EXECUTE FUNCTION gatehouse.sync_people_role();
-    UPDATE auth.users u SET raw_app_meta_data = coalesce(u.raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', p.${role}::text)
-      FROM ${table} p WHERE p.${id} = u.id AND (u.raw_app_meta_data ->> 'role') IS DISTINCT FROM p.${role}::text;`;
+    UPDATE auth.users u SET raw_app_meta_data = ${carried(`p.${role}`).replace(/raw_app_meta_data/g, 'u.raw_app_meta_data')}
+      FROM ${table} p WHERE p.${id} = u.id AND gatehouse.roles_of(u.raw_app_meta_data) IS DISTINCT FROM ARRAY[p.${role}::text];`;
+}
+
+/**
+ * Roles from a role table (several per person): the pack's roles a person holds, in the pack's
+ * order, carried to auth.users (\`roles\`, the first also as \`role\`) now and on every change to
+ * the table (or to a role's name), with the database role for that set of roles made first.
+ */
+function peopleRolesSql(source: NonNullable<NonNullable<Pack['people']>['roles']>): string {
+  const assignments = qualifiedTable(source.table);
+  const person = ident(source.person);
+  const role = ident(source.role);
+  const known = ROLES.map((r, i) => `(${literal(r)}, ${i})`).join(', ');
+  const held = source.names
+    ? `SELECT n.${ident(source.names.name)}::text FROM ${assignments} a JOIN ${qualifiedTable(source.names.table)} n ON n.${ident(source.names.id)} = a.${role} WHERE a.${person} = p_user`
+    : `SELECT a.${role}::text FROM ${assignments} a WHERE a.${person} = p_user`;
+  const renamed = source.names
+    ? `CREATE FUNCTION gatehouse.sync_renamed_role() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      BEGIN
+        PERFORM gatehouse.sync_people_roles(a.${person}) FROM ${assignments} a WHERE a.${role} IN (OLD.${ident(source.names.id)}, NEW.${ident(source.names.id)});
+        RETURN NULL;
+      END $fn$;
+    CREATE TRIGGER gatehouse_sync_renamed_role AFTER UPDATE OF ${ident(source.names.name)}, ${ident(source.names.id)} ON ${qualifiedTable(source.names.table)}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.sync_renamed_role();`
+    : '';
+  return `CREATE FUNCTION gatehouse.people_roles(p_user uuid) RETURNS text[]
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT ARRAY(SELECT k.role FROM (VALUES ${known}) AS k(role, n) WHERE k.role IN (${held}) ORDER BY k.n) $fn$;
+    CREATE FUNCTION gatehouse.sync_people_roles(p_user uuid) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      DECLARE roles text[] := gatehouse.people_roles(p_user);
+      BEGIN
+        PERFORM gatehouse.ensure_combined_role(roles);
+        -- auth.users' own trigger ends the person's sessions and records the change.
+        UPDATE auth.users SET raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb)
+                || jsonb_build_object('role', coalesce(roles[1], ''), 'roles', to_jsonb(roles))
+         WHERE id = p_user AND gatehouse.roles_of(raw_app_meta_data) IS DISTINCT FROM roles;
+      END $fn$;
+    REVOKE EXECUTE ON FUNCTION gatehouse.people_roles(uuid), gatehouse.sync_people_roles(uuid) FROM PUBLIC;
+    CREATE FUNCTION gatehouse.sync_assigned_roles() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM gatehouse.sync_people_roles(OLD.${person}); END IF;
+        IF TG_OP <> 'DELETE' THEN PERFORM gatehouse.sync_people_roles(NEW.${person}); END IF;
+        RETURN NULL;
+      END $fn$;
+    CREATE TRIGGER gatehouse_sync_assigned_roles AFTER INSERT OR UPDATE OR DELETE ON ${assignments}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.sync_assigned_roles();
+    ${renamed}
+    SELECT gatehouse.sync_people_roles(u.id) FROM auth.users u
+     WHERE u.id IN (SELECT ${person} FROM ${assignments}) OR gatehouse.roles_of(u.raw_app_meta_data) <> '{}';`;
 }
 
 /**
@@ -209,14 +265,20 @@ function revertSql(tables: TableState[], pack: Pack): string {
   for (const locked of SELF_LOCKED) {
     out.push(`DROP TRIGGER IF EXISTS ${ident(`${locked.table.replace(/\W/g, '_')}_refuse_own_change`)} ON ${sqlNameOfResource(locked.table)};`);
   }
-  if (pack.people) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_people_role ON ${qualifiedTable(pack.people.table)};`);
+  if (pack.people?.role) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_people_role ON ${qualifiedTable(pack.people.table)};`);
+  const roleSource = pack.people?.roles;
+  if (roleSource) {
+    out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_assigned_roles ON ${qualifiedTable(roleSource.table)};`);
+    if (roleSource.names) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_renamed_role ON ${qualifiedTable(roleSource.names.table)};`);
+  }
   out.push(
     `DROP POLICY IF EXISTS gh_authenticator_resolves_sessions ON auth.users;`,
     `REVOKE ALL ON gatehouse.sessions, auth.users FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
     `REVOKE EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid) FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
     `REVOKE EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) FROM ${ident(API_DB_ROLE)};`,
     `DROP TABLE gatehouse.matrix_grants, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
-    `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
+    `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.sync_assigned_roles(), gatehouse.sync_renamed_role(),
+       gatehouse.sync_people_roles(uuid), gatehouse.people_roles(uuid), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),
        gatehouse.matrix_changes_latest(integer), gatehouse.owned_ids(text, uuid), gatehouse.role_allows(text, text, text);`,
     noMatrixHooksSql(),

@@ -104,7 +104,7 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
     const csrfToken = setSessionCookies(res, token, env);
     const session = await findSessionUser(knex, token);
     res.json({
-      user: { id: user.id, email: user.email, role: user.role, name: user.name },
+      user: { id: user.id, email: user.email, role: user.role, roles: user.roles, name: user.name },
       csrfToken,
       gate: session ? (gateOf(session, policy) ?? null) : null,
     });
@@ -113,12 +113,12 @@ export function authRouter(knex: Knex, env: Env, secretKey: SecretKey): Router {
   router.get('/me', signedIn, (req, res) => {
     // The caller's CASL rules let the SPA draw with the very ability the API enforces.
     const user = req.user!;
-    const { id, email, role, name, matrix, owned, twoFactorEnabled } = user;
+    const { id, email, role, roles, name, matrix, owned, twoFactorEnabled } = user;
     res.json({
       id,
       email,
       role,
-      roles: [role],
+      roles,
       name,
       matrix,
       owned,

@@ -50,7 +50,7 @@ export function admitUngated(user: SessionUser, policy: TwoFactorPolicy, apiLogi
 }
 
 /** 403 for a non-administrator when the data login bypasses row-level security (see apiLogin.ts). */
-export function refuseUnboundCaller(user: Pick<SessionUser, 'role'>, apiLogin: ApiLogin | undefined): void {
+export function refuseUnboundCaller(user: Pick<SessionUser, 'roles'>, apiLogin: ApiLogin | undefined): void {
   if (apiLogin?.bypassesRls && !isAdministrator(user)) {
     throw new HttpError(403, bypassRefusalMessage(apiLogin), undefined, { code: 'api_login_bypasses_rls' });
   }

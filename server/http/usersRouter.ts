@@ -15,6 +15,7 @@ import {
   listStaffUsers,
   requirePasswordChange,
   takenFields,
+  type ProfileTable,
   type Profiles,
   type StaffUser,
 } from '../auth/staffUsers.js';
@@ -22,7 +23,7 @@ import { clearFailures } from '../auth/loginLockout.js';
 import { resetTwoFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
-import { qualifiedTable } from '../../permissions/sqlText.js';
+import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { governedPeople, type SchemaModel } from '../meta/schemaModel.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
@@ -48,6 +49,8 @@ export interface StaffUserPage {
   mobileRequired: boolean;
   /** The roles a user may be given, as the pack names and labels them. */
   roles: readonly { name: string; label: string }[];
+  /** A person may hold several roles (the pack takes them from a role table). */
+  severalRoles: boolean;
 }
 
 const listQuery = z.object({
@@ -75,7 +78,12 @@ const newUserBody = z.object({
 type NewUserBody = z.infer<typeof newUserBody>;
 
 const userId = z.uuid();
-const roleBody = z.object({ role: z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' }) });
+const roleName = z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' });
+/** One role (`{role}`), or, where a role table keeps them, every role the user is to hold (`{roles}`). */
+const roleBody = z
+  .object({ role: roleName.optional(), roles: z.array(roleName).min(1, 'Choose at least one role.').max(ROLES.length).optional() })
+  .refine((body) => body.role !== undefined || body.roles !== undefined, { message: 'Choose one of the roles.', path: ['role'] })
+  .transform((body) => [...new Set(body.roles ?? [body.role!])]);
 const oneTimePasswordBody = newUserBody.pick({ password: true });
 
 /**
@@ -86,9 +94,12 @@ const oneTimePasswordBody = newUserBody.pick({ password: true });
 function authorityOf(user: SessionUser, profiles: Profiles) {
   const ability = abilityOfCaller(user);
   const subject = profiles ? profiles.resource : 'auth.users';
-  const administer = profiles
-    ? ability.can('update', profiles.resource, profiles.status ?? profiles.role)
-    : ability.can('update', 'auth.users', 'raw_app_meta_data');
+  const rolesTable = profiles?.roles ? profiles.rolesResource : undefined;
+  const administer = !profiles
+    ? ability.can('update', 'auth.users', 'raw_app_meta_data')
+    : profiles.roles
+      ? Boolean(rolesTable && ability.can('create', rolesTable) && ability.can('delete', rolesTable))
+      : ability.can('update', profiles.resource, profiles.status ?? profiles.role ?? '');
   return { read: ability.can('read', subject), administer, create: administer && ability.can('create', subject) };
 }
 
@@ -97,12 +108,19 @@ function authorityOf(user: SessionUser, profiles: Profiles) {
  * reads), so a CASL rule gone wrong is not enough to administer users.
  */
 async function databaseAllows(trx: Knex.Transaction, profiles: Profiles): Promise<boolean> {
-  const { rows } = await trx.raw<{ rows: { ok: boolean | null }[] }>(
-    profiles
-      ? `SELECT has_column_privilege(?, ?, 'UPDATE') AND gatehouse.allows(?, 'update') AS ok`
-      : `SELECT gatehouse.allows('auth.users', 'update') AS ok`,
-    profiles ? [qualifiedTable(profiles.table), profiles.status ?? profiles.role, profiles.resource] : [],
-  );
+  const ask = (sql: string, bindings: Knex.RawBinding[] = []) => trx.raw<{ rows: { ok: boolean | null }[] }>(sql, bindings);
+  const { rows } = !profiles
+    ? await ask(`SELECT gatehouse.allows('auth.users', 'update') AS ok`)
+    : profiles.roles
+      ? await ask(
+          `SELECT has_table_privilege(?, 'INSERT') AND has_table_privilege(?, 'DELETE') AND gatehouse.allows(?, 'create') AND gatehouse.allows(?, 'delete') AS ok`,
+          [qualifiedTable(profiles.roles.table), qualifiedTable(profiles.roles.table), profiles.rolesResource ?? '', profiles.rolesResource ?? ''],
+        )
+      : await ask(`SELECT has_column_privilege(?, ?, 'UPDATE') AND gatehouse.allows(?, 'update') AS ok`, [
+          qualifiedTable(profiles.table),
+          profiles.status ?? profiles.role ?? '',
+          profiles.resource,
+        ]);
   return rows[0]?.ok === true;
 }
 
@@ -129,7 +147,7 @@ function translated(err: unknown): unknown {
  * - GET  /                           ?q=&role=&page=1&perPage=25 → StaffUserPage (sorted by email)
  * - POST /                           {email, name, role, mobile?, password} → 201 StaffUser
  * - POST /:id/suspend, /:id/reactivate           → StaffUser (gatehouse.set_suspended as the caller)
- * - POST /:id/role                   {role} → StaffUser (written as the caller; their sessions end)
+ * - POST /:id/role                   {role} or {roles: [...]} (a role table) → StaffUser (written as the caller; their sessions end)
  * - POST /:id/reset-2fa, /:id/force-password-change → StaffUser
  * - POST /:id/reset-password         {password} → StaffUser (a one-time password; their sessions end)
  *
@@ -151,7 +169,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
     const page = await listStaffUsers(knex, table, parsed.data);
-    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile), roles: ROLE_CHOICES };
+    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile), roles: ROLE_CHOICES, severalRoles: Boolean(table?.roles) };
     res.json(body);
   });
 
@@ -171,10 +189,11 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
           await trx(table.table).insert({
             [table.id]: created,
             [table.name]: input.name,
-            [table.role]: input.role,
+            ...(table.role ? { [table.role]: input.role } : {}),
             ...(table.mobile ? { [table.mobile]: input.mobile } : {}),
             ...(table.status ? { [table.status]: 'active' } : {}),
           });
+          if (table.roles) await setRoles(trx, created, [input.role], table);
         }
         return { actorId: caller.id, role: input.role, input };
       });
@@ -243,7 +262,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       inCaller: async (trx, id, body) => {
         const parsed = roleBody.safeParse(body);
         if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
-        await setRole(trx, id, parsed.data.role, profiles());
+        await setRoles(trx, id, parsed.data, profiles());
       },
     }),
   );
@@ -293,17 +312,51 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
 }
 
 /**
- * A new role, written as the caller where the role is kept: the profile (whose trigger carries
- * it to auth.users) or auth.users itself. A row the caller may not change is simply not updated
- * under RLS, which is a refusal too.
+ * The user's new roles, written as the caller where roles are kept: the role table (whose
+ * trigger carries them to auth.users), the profile's role column (likewise), or auth.users
+ * itself. A row the caller may not change is simply not updated under RLS, which is a
+ * refusal too.
  */
-async function setRole(trx: Knex.Transaction, id: string, role: string, table: Profiles): Promise<void> {
-  const changed = table
+async function setRoles(trx: Knex.Transaction, id: string, roles: string[], table: Profiles): Promise<void> {
+  if (table?.roles) return assignRoles(trx, id, roles, table.roles);
+  if (roles.length !== 1) throw invalidFields({ roles: 'Each person here has one role: choose one.' });
+  const role = roles[0]!;
+  const changed = table?.role
     ? await trx(table.table).where({ [table.id]: id }).update({ [table.role]: role })
     : await trx('auth.users')
         .where({ id })
-        .update({ raw_app_meta_data: trx.raw(`coalesce(raw_app_meta_data, '{}'::jsonb) || jsonb_build_object('role', ?::text)`, [role]) });
+        .update({ raw_app_meta_data: trx.raw(`(coalesce(raw_app_meta_data, '{}'::jsonb) - 'roles') || jsonb_build_object('role', ?::text)`, [role]) });
   if (changed === 0) throw forbidden('You may not change this user\'s role.');
+}
+
+/** Makes the role table hold exactly these roles for the user: the others' rows go, the missing ones are added. */
+async function assignRoles(trx: Knex.Transaction, id: string, roles: string[], source: NonNullable<ProfileTable['roles']>): Promise<void> {
+  const assignments = qualifiedTable(source.table);
+  const person = ident(source.person);
+  const role = ident(source.role);
+  // The name of the role an assignment row `a` gives, and the value a row takes for a role name.
+  const nameOf = source.names
+    ? `(SELECT n.${ident(source.names.name)}::text FROM ${qualifiedTable(source.names.table)} n WHERE n.${ident(source.names.id)} = a.${role})`
+    : `a.${role}::text`;
+  if (source.names) {
+    const { rows } = await trx.raw<{ rows: { missing: string[] | null }[] }>(
+      `SELECT array_agg(w) AS missing FROM unnest(string_to_array(?, ',')) w WHERE NOT EXISTS (SELECT 1 FROM ${qualifiedTable(source.names.table)} n WHERE n.${ident(source.names.name)}::text = w)`,
+      [roles.join(',')],
+    );
+    const missing = rows[0]?.missing;
+    if (missing?.length) throw invalidFields({ roles: `The table of roles has no ${missing.join(', ')}: add ${missing.length > 1 ? 'them' : 'it'} there first.` });
+  }
+  await trx.raw(`DELETE FROM ${assignments} a WHERE a.${person} = ? AND coalesce(${nameOf} <> ALL (string_to_array(?, ',')), true)`, [id, roles.join(',')]);
+  const value = source.names ? `(SELECT n.${ident(source.names.id)} FROM ${qualifiedTable(source.names.table)} n WHERE n.${ident(source.names.name)}::text = w)` : 'w';
+  await trx.raw(
+    `INSERT INTO ${assignments} (${person}, ${role})
+     SELECT ?, ${value} FROM unnest(string_to_array(?, ',')) w
+      WHERE NOT EXISTS (SELECT 1 FROM ${assignments} a WHERE a.${person} = ? AND ${nameOf} = w)`,
+    [id, roles.join(','), id],
+  );
+  const { rows } = await trx.raw<{ rows: { held: string[] | null }[] }>(`SELECT array_agg(${nameOf}) AS held FROM ${assignments} a WHERE a.${person} = ?`, [id]);
+  // Rows the caller may not see or remove under RLS would linger: that is a refusal, not a success.
+  if ([...(rows[0]?.held ?? [])].sort().join() !== [...roles].sort().join()) throw forbidden('You may not change this user\'s roles.');
 }
 
 async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolean): Promise<void> {

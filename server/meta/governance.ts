@@ -8,7 +8,15 @@ const peopleSchema = z.object({
   table: qualifiedName,
   id: column,
   name: column,
-  role: column,
+  role: column.optional(),
+  roles: z
+    .object({
+      table: qualifiedName,
+      person: column,
+      role: column,
+      names: z.object({ table: qualifiedName, id: column, name: column }).optional(),
+    })
+    .optional(),
   status: column.optional(),
   mobile: column.optional(),
 });

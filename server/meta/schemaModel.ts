@@ -35,8 +35,12 @@ export const securityEventsSubject = (schema: SchemaModel): string =>
   governedResource(schema, schema.governance?.auditTable)?.name ?? 'gatehouse.security_events';
 
 /** The profile table the governance record names, with the resource serving it; undefined where it names none (or it is not served). */
-export function governedPeople(schema: SchemaModel): (NonNullable<Governance['people']> & { resource: string }) | undefined {
+export function governedPeople(
+  schema: SchemaModel,
+): (NonNullable<Governance['people']> & { resource: string; rolesResource?: string }) | undefined {
   const people = schema.governance?.people;
   const resource = governedResource(schema, people?.table);
-  return people && resource ? { ...people, resource: resource.name } : undefined;
+  if (!people || !resource) return undefined;
+  const roles = governedResource(schema, people.roles?.table);
+  return { ...people, resource: resource.name, ...(roles ? { rolesResource: roles.name } : {}) };
 }

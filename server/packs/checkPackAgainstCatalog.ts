@@ -51,6 +51,23 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
         if (name) column(table, name, `people.${key}`, key === 'id' ? ['uuid'] : undefined, 'it must hold the user id (uuid)');
       }
     }
+    const roles = pack.people.roles;
+    if (roles) {
+      const assignments = schema.byTable.get(roles.table);
+      if (!assignments) problems.push(`people.roles.table: the database has no table "${roles.table}". Name the table assigning roles to people.`);
+      else {
+        column(assignments, roles.person, 'people.roles.person', ['uuid'], 'it must hold the user id (uuid)');
+        column(assignments, roles.role, 'people.roles.role');
+      }
+      if (roles.names) {
+        const names = schema.byTable.get(roles.names.table);
+        if (!names) problems.push(`people.roles.names.table: the database has no table "${roles.names.table}". Name the table of roles.`);
+        else {
+          column(names, roles.names.id, 'people.roles.names.id');
+          column(names, roles.names.name, 'people.roles.names.name');
+        }
+      }
+    }
   }
   // The matrix Gatehouse keeps for a governed database is its own table, made by govern.
   Object.entries(pack.modules).forEach(([module, m]) =>

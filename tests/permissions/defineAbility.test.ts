@@ -6,7 +6,7 @@ import { defineAbility } from '../../permissions/defineAbility.js';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
-const ability = (role: string, owned = {}) => defineAbility(DEFAULT_MATRIX, { id: ME, role, owned });
+const ability = (role: string, owned = {}) => defineAbility(DEFAULT_MATRIX, { id: ME, roles: [role], owned });
 const row = (table: string, fields: Record<string, unknown>) => subject(table, { ...fields });
 
 describe('defineAbility', () => {

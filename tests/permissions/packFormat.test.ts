@@ -59,6 +59,11 @@ describe('a pack', () => {
     ['a bad action letter', (p: PackInput) => (p.matrix[1]!.actions = 'RX'), /^matrix\[1\]\.actions: Use the letters R \(read\)/],
     ['a state no step reaches', (p: PackInput) => p.workflows![0]!.transitions.push({ name: 'return', label: 'Return', from: ['lnet'], to: 'returned', needs: 'update' }), /^workflows\[0\]\.transitions\[1\]\.from: no step reaches state "lnet"/],
     ['a twice-declared role', (p: PackInput) => p.roles.push({ name: 'reader' }), /^roles: "reader" is declared twice\. Keep one\.$/],
+    [
+      'people with both a role column and a role table',
+      (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', roles: { table: 'public.member_roles', person: 'member_id', role: 'role' } }),
+      /^people: Say where a person's roles come from: "role" \(a column of this table\) or "roles" \(a role table\), not both\.$/,
+    ],
   ])('names the file, the path and the fix for %s', (_what, spoil, message) => {
     const input = minimal();
     spoil(input);

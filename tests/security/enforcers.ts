@@ -26,7 +26,10 @@ export interface Outcome {
   detail?: string;
 }
 export interface Caller {
-  role: Role;
+  /** How the caller is named in a disagreement: their role, or their roles joined by "+". */
+  role: string;
+  /** Every role the caller holds. */
+  roles: Role[];
   id: string;
   api: ApiClient;
 }
@@ -48,7 +51,7 @@ export async function signInEveryRole(knex: Knex, baseUrl: string): Promise<Call
     ROLES.map(async (role) => {
       const api = new ApiClient(baseUrl);
       await api.login(demoEmail(role), DEMO_PASSWORD);
-      return { role, id: users.find((u) => u.email === demoEmail(role))!.id as string, api };
+      return { role, roles: [role], id: users.find((u) => u.email === demoEmail(role))!.id as string, api };
     }),
   );
 }
@@ -63,20 +66,24 @@ const jsonReady = (resource: ResourceInfo, values: Record<string, unknown>) =>
 const restricted = (resource: ResourceInfo, column: string) =>
   FIELD_RESTRICTIONS.some((r) => r.table === resource.name && r.columns.includes(column));
 
-/** The SQL condition that picks a caller's own rows of a table, if "own" is defined there for the role. */
+/** The SQL condition that picks a caller's own rows of a table, if "own" is defined there for any of their roles. */
 function ownCondition(knex: Knex, caller: Caller, resource: ResourceInfo): Knex.Raw | undefined {
-  const rule = OWN_ROWS[caller.role]?.[resource.name];
-  if (!rule) return undefined;
-  if ('equalsUser' in rule) return knex.raw('?? = ?', [rule.column, caller.id]);
-  if ('in' in rule) return knex.raw(`?? = ANY (gatehouse.owned_ids(?, ?))`, [rule.column, rule.in, caller.id]);
-  return knex.raw(`?? = gatehouse.caller_tenant(?)`, [rule.column, caller.id]);
+  const conditions = caller.roles.flatMap((role) => {
+    const rule = OWN_ROWS[role]?.[resource.name];
+    if (!rule) return [];
+    if ('equalsUser' in rule) return [knex.raw('?? = ?', [rule.column, caller.id])];
+    if ('in' in rule) return [knex.raw(`?? = ANY (gatehouse.owned_ids(?, ?))`, [rule.column, rule.in, caller.id])];
+    return [knex.raw(`?? = gatehouse.caller_tenant(?)`, [rule.column, caller.id])];
+  });
+  if (conditions.length === 0) return undefined;
+  return knex.raw(conditions.map(() => '(?)').join(' OR '), conditions);
 }
 
 /** A column that can be written back with its own value: not a key, not restricted, not the owner column. */
 function harmlessColumn(resource: ResourceInfo, caller: Caller): FieldMeta | undefined {
-  const ownColumn = OWN_ROWS[caller.role]?.[resource.name]?.column;
+  const ownColumns = caller.roles.map((role) => OWN_ROWS[role]?.[resource.name]?.column);
   const ok = (f: FieldMeta) =>
-    !f.primaryKey && !f.readOnly && !f.unique && !f.reference && f.name !== ownColumn && !restricted(resource, f.name) && !isSecretColumn(f.name);
+    !f.primaryKey && !f.readOnly && !f.unique && !f.reference && !ownColumns.includes(f.name) && !restricted(resource, f.name) && !isSecretColumn(f.name);
   const preferred = ['text', 'longtext', 'integer', 'decimal', 'money', 'boolean', 'enum', 'date'];
   return resource.fields.find((f) => ok(f) && preferred.includes(f.kind)) ?? resource.fields.find(ok);
 }
@@ -196,14 +203,19 @@ async function beyondFirstLine(body: ReadableStream<Uint8Array> | null): Promise
 }
 
 /** Runs `fn` as the API's database role would for this caller, and always rolls back. */
-export async function asCaller<T>(knex: Knex, caller: { id: string; role: string }, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function asCaller<T>(
+  knex: Knex,
+  caller: { id: string; role: string; roles?: readonly string[] },
+  fn: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
   const trx = await knex.transaction();
+  const roles = caller.roles ?? [caller.role];
   try {
-    await trx.raw(`SELECT set_config('app.user_id', ?, true), set_config('app.role', ?, true), set_config('role', gatehouse.db_role(?), true)`, [
-      caller.id,
-      caller.role,
-      caller.role,
-    ]);
+    await trx.raw(
+      `SELECT set_config('app.user_id', ?, true), set_config('app.role', ?, true), set_config('app.roles', ?, true),
+              set_config('role', gatehouse.session_db_role(string_to_array(?, ',')), true)`,
+      [caller.id, roles[0]!, roles.join(','), roles.join(',')],
+    );
     return await fn(trx);
   } finally {
     await trx.rollback();

@@ -5,7 +5,7 @@ import { useLogoutIfAccessDenied } from 'react-admin';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
 import { generatePassword } from './generatePassword';
 import { OneTimePasswordField } from './OneTimePasswordField';
-import { changeRole, resetPassword, runUserAction, type RoleChoice, type StaffUser, type UserAction } from './usersApi';
+import { changeRoles, resetPassword, runUserAction, type RoleChoice, type StaffUser, type UserAction } from './usersApi';
 
 type Step = UserAction | 'role' | 'reset-password';
 
@@ -49,10 +49,12 @@ const STEPS: Record<Step, StepText> = {
   role: {
     label: 'Change role',
     title: 'Change role',
-    consequence: 'Their open sessions end; they sign in again with the new role.',
+    consequence: 'Their open sessions end; they sign in again with the new role (several add up).',
     confirm: 'Change role',
   },
 };
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
 interface Props {
   user: StaffUser;
@@ -60,14 +62,16 @@ interface Props {
   self: boolean;
   /** The roles the server offers (its pack's). */
   roles: RoleChoice[];
+  /** Several roles may be held at once (a multiple choice). */
+  severalRoles: boolean;
   onDone: (user: StaffUser, notice?: string) => void;
 }
 
 /** A user's row actions behind a menu, each confirmed in a dialog that says what it does. */
-export function UserActions({ user, self, roles, onDone }: Props) {
+export function UserActions({ user, self, roles, severalRoles, onDone }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [step, setStep] = useState<Step>();
-  const [role, setRole] = useState(user.role);
+  const [chosen, setChosen] = useState<string[]>(user.roles);
   const [password, setPassword] = useState('');
   /** The server's word on the password, shown under its field rather than above the dialog. */
   const [passwordError, setPasswordError] = useState<string>();
@@ -81,7 +85,7 @@ export function UserActions({ user, self, roles, onDone }: Props) {
   const open = (next: Step) => {
     setAnchor(null);
     setFailure(undefined);
-    setRole(user.role);
+    setChosen(user.roles);
     setPassword(generatePassword());
     setPasswordError(undefined);
     setStep(next);
@@ -92,7 +96,7 @@ export function UserActions({ user, self, roles, onDone }: Props) {
     setFailure(undefined);
     try {
       const changed =
-        step === 'role' ? await changeRole(user.id, role) : step === 'reset-password' ? await resetPassword(user.id, password) : await runUserAction(user.id, step);
+        step === 'role' ? await changeRoles(user.id, chosen) : step === 'reset-password' ? await resetPassword(user.id, password) : await runUserAction(user.id, step);
       onDone(changed, STEPS[step].done);
       setStep(undefined);
     } catch (error) {
@@ -100,7 +104,7 @@ export function UserActions({ user, self, roles, onDone }: Props) {
       if (await logoutIfAccessDenied(error)) return;
       const fields = fieldErrorsOf(error);
       if (step === 'reset-password' && fields.password) setPasswordError(fields.password);
-      else setFailure(fields.role ?? messageOf(error));
+      else setFailure(fields.role ?? fields.roles ?? messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -128,7 +132,17 @@ export function UserActions({ user, self, roles, onDone }: Props) {
                 <strong>{user.name}</strong> ({user.email}). {text.consequence}
               </DialogContentText>
               {step === 'role' && (
-                <TextField select fullWidth label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
+                <TextField
+                  select
+                  fullWidth
+                  label={severalRoles ? 'Roles' : 'Role'}
+                  value={severalRoles ? chosen : (chosen[0] ?? '')}
+                  slotProps={{ select: { multiple: severalRoles } }}
+                  onChange={(e) => {
+                    const value: unknown = e.target.value;
+                    setChosen(Array.isArray(value) ? value.map(String) : [String(value)]);
+                  }}
+                >
                   {roles.map((r) => (
                     <MenuItem key={r.name} value={r.name}>
                       {r.label}
@@ -157,7 +171,7 @@ export function UserActions({ user, self, roles, onDone }: Props) {
                 variant="contained"
                 color={step === 'suspend' ? 'error' : 'primary'}
                 onClick={confirm}
-                disabled={busy || (step === 'role' && role === user.role) || (step === 'reset-password' && !password)}
+                disabled={busy || (step === 'role' && (chosen.length === 0 || sameRoles(chosen, user.roles))) || (step === 'reset-password' && !password)}
               >
                 {text.confirm}
               </Button>

@@ -131,7 +131,7 @@ export default function UsersPage() {
                 <TableRow key={u.id} data-user={u.email}>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{u.email}</TableCell>
                   <TableCell>{u.name}</TableCell>
-                  <TableCell>{u.role ? (data.roles.find((r) => r.name === u.role)?.label ?? humanizeChoice(u.role)) : '—'}</TableCell>
+                  <TableCell>{u.roles.length ? u.roles.map((name) => data.roles.find((r) => r.name === name)?.label ?? humanizeChoice(name)).join(', ') : '—'}</TableCell>
                   <TableCell>
                     <Chip size="small" label={humanizeChoice(u.status)} color={STATUS_COLOR[u.status] ?? 'default'} variant="outlined" />
                   </TableCell>
@@ -144,6 +144,7 @@ export default function UsersPage() {
                         user={u}
                         self={String(identity?.id) === u.id}
                         roles={data.roles}
+                        severalRoles={data.severalRoles}
                         onDone={(changed, notice) => {
                           replace(changed);
                           notify(`${changed.email}: ${notice ?? 'done.'}`, { type: 'success' });

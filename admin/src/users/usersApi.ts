@@ -5,7 +5,9 @@ export interface StaffUser {
   id: string;
   email: string;
   name: string;
+  /** The role the user is known by: the first of `roles`. */
   role: string;
+  roles: string[];
   status: 'active' | 'inactive' | 'suspended' | string;
   lastSignInAt: string | null;
   twoFactorEnabled: boolean;
@@ -22,6 +24,8 @@ export interface StaffUserPage {
   mobileRequired: boolean;
   /** The roles a user may be given, named and labelled by the server's pack. */
   roles: RoleChoice[];
+  /** A person may hold several roles (the database keeps them in a role table). */
+  severalRoles: boolean;
 }
 
 export interface RoleChoice {
@@ -53,8 +57,9 @@ export const createUser = (user: NewStaffUser) => call<StaffUser>(BASE, { method
 export const runUserAction = (id: string, action: UserAction) =>
   call<StaffUser>(`${BASE}/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: '{}' });
 
-export const changeRole = (id: string, role: string) =>
-  call<StaffUser>(`${BASE}/${encodeURIComponent(id)}/role`, { method: 'POST', body: JSON.stringify({ role }) });
+/** The roles the user is to hold: one, or several where the database keeps a role table. */
+export const changeRoles = (id: string, roles: string[]) =>
+  call<StaffUser>(`${BASE}/${encodeURIComponent(id)}/role`, { method: 'POST', body: JSON.stringify(roles.length === 1 ? { role: roles[0] } : { roles }) });
 
 /** A one-time password the user must replace at their next sign-in; their sessions end. */
 export const resetPassword = (id: string, password: string) =>

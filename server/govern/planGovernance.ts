@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { AUDIT_TRIGGERS, auditTrailSql } from '../../permissions/auditSql.js';
 import { AUTHORS, authorsSql, authorTriggerName } from '../../permissions/authors.js';
 import { DEFAULT_MATRIX } from '../../permissions/defaultMatrix.js';
 import { callerTenantNoneSql, GOVERNED_MATRIX, matrixSql, noMatrixHooksSql } from '../../permissions/matrixSql.js';
@@ -18,6 +19,7 @@ import {
 } from '../../permissions/rlsSql.js';
 import { SELF_LOCKED } from '../../permissions/fieldRules.js';
 import { ident, literal, qualifiedTable, sqlNameOfResource } from '../../permissions/sqlText.js';
+import { isSecretColumn } from '../../permissions/secrets.js';
 import { ROLES } from '../../permissions/vocabulary.js';
 import { allowsTransitionSql, personFunction, personFunctionsSql, workflowFunction, workflowTriggerName, workflowTriggerSql } from '../../permissions/workflowSql.js';
 import { WORKFLOWS } from '../../permissions/workflows.js';
@@ -138,14 +140,41 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     personFunctionsSql(WORKFLOWS),
     allowsTransitionSql(WORKFLOWS),
     ...WORKFLOWS.map((w) => workflowTriggerSql(w)),
+    auditTrailSql(GOVERNED_AUDIT),
+    attachAuditSql(tables),
     `INSERT INTO gatehouse.governance (pack, administrator, people, matrix_table, audit_table)
-      VALUES (${literal(pack.name)}, ${literal(pack.administrator)}, ${people ? `${literal(JSON.stringify(people))}::jsonb` : 'NULL'}, ${literal(GOVERNED_MATRIX.sqlName)}, NULL)
+      VALUES (${literal(pack.name)}, ${literal(pack.administrator)}, ${people ? `${literal(JSON.stringify(people))}::jsonb` : 'NULL'}, ${literal(GOVERNED_MATRIX.sqlName)}, ${literal(GOVERNED_AUDIT)})
       ON CONFLICT (singleton) DO UPDATE SET pack = EXCLUDED.pack, administrator = EXCLUDED.administrator, people = EXCLUDED.people,
         matrix_table = EXCLUDED.matrix_table, audit_table = EXCLUDED.audit_table, recorded_at = now();`,
   ]
     .filter(Boolean)
     .join('\n\n');
   return { pack: pack.name, apply, revert: revertSql(tables, pack), hash: createHash('sha256').update(apply).digest('hex') };
+}
+
+/**
+ * Where a governed database's audit trail is kept: Gatehouse's own schema (the database may have
+ * an audit table of its own). It outlives governance: --revert takes the recording off the tables
+ * but keeps what was recorded, and a new --apply goes on appending to the same chain.
+ */
+export const GOVERNED_AUDIT = 'gatehouse.audit_trail';
+
+/** The tables whose every change the trail records: the governed tables (auth.users among them), each partition too. */
+function auditedRelations(tables: TableState[]): { sqlName: string; resource: string; secrets: string[] }[] {
+  return tables.map((t) => ({ sqlName: `${ident(t.schema)}.${ident(t.table)}`, resource: t.resource, secrets: t.columns.filter(isSecretColumn) }));
+}
+
+function attachAuditSql(tables: TableState[]): string {
+  const attach = auditedRelations(tables).map(
+    (t) => `PERFORM gatehouse.audit_attach(p.relid, ${literal(t.resource)}, ARRAY[${t.secrets.map(literal).join(', ')}]::text[])
+        FROM (SELECT ${literal(t.sqlName)}::regclass AS relid UNION SELECT relid FROM pg_partition_tree(${literal(t.sqlName)}::regclass)) p;`,
+  );
+  return `-- The audit trail records every change to the governed tables (and to each of their partitions).
+    DO $$ BEGIN
+      ${attach.join('\n      ')}
+    END $$;
+    REVOKE ALL ON ${GOVERNED_AUDIT}, gatehouse.audit_chain_head FROM PUBLIC;
+    REVOKE EXECUTE ON FUNCTION gatehouse.audit_attach(regclass, text, text[]) FROM PUBLIC;`;
 }
 
 /** A column's SQL type, as a function returning its values declares it. */
@@ -277,6 +306,19 @@ function revertSql(tables: TableState[], pack: Pack): string {
     `REVOKE EXECUTE ON FUNCTION gatehouse.account_open(uuid), gatehouse.must_change_password(uuid), gatehouse.has_two_factor(uuid) FROM ${ident(AUTHENTICATOR_DB_ROLE)};`,
     `REVOKE EXECUTE ON FUNCTION gatehouse.set_suspended(uuid, boolean) FROM ${ident(API_DB_ROLE)};`,
     `DROP TABLE gatehouse.matrix_grants, gatehouse.matrix_modules, gatehouse.matrix_changes;`,
+    `DO $$ DECLARE r record; BEGIN
+        FOR r IN SELECT t.tgrelid::regclass AS rel, t.tgname FROM pg_trigger t
+                  WHERE t.tgname = ANY (ARRAY[${AUDIT_TRIGGERS.map(literal).join(', ')}]) AND t.tgrelid = ANY (ARRAY(
+                    SELECT p.relid FROM unnest(ARRAY[${auditedRelations(tables).map((t) => literal(t.sqlName)).join(', ')}]::regclass[]) AS a(rel),
+                           LATERAL (SELECT a.rel AS relid UNION SELECT relid FROM pg_partition_tree(a.rel)) p)) LOOP
+          EXECUTE format('DROP TRIGGER %I ON %s', r.tgname, r.rel);
+        END LOOP;
+      END $$;`,
+    `-- The trail stays, append-only (its guard too); only the recording comes off.
+    DROP AGGREGATE IF EXISTS gatehouse.audit_chain(text, text);
+    DROP FUNCTION IF EXISTS gatehouse.audit_record(), gatehouse.audit_hold_chain(), gatehouse.audit_attach(regclass, text, text[]),
+       gatehouse.history_of(text, text[], integer), gatehouse.audit_chain_step(text, text, text),
+       gatehouse.audit_link(text, text), gatehouse.audit_content(bigint, timestamptz, uuid, text, text, text, text, text, text, text, text, text, jsonb, jsonb);`,
     `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.sync_assigned_roles(), gatehouse.sync_renamed_role(),
        gatehouse.sync_people_roles(uuid), gatehouse.people_roles(uuid), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),

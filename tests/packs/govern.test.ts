@@ -51,8 +51,11 @@ describe('gatehouse govern on a database it has never governed', () => {
     const { rows: runs } = await db.knex.raw(`SELECT pack, reverted_at FROM gatehouse.govern_runs ORDER BY id`);
     expect(runs).toEqual([{ pack: 'library', reverted_at: null }]);
 
+    const { rows: recorded } = await db.knex.raw(`SELECT count(*)::int AS n FROM gatehouse.audit_trail`);
     expect(await revertGovernance(db.knex)).toMatchObject({ pack: 'library' });
     expect(await snapshot(db.knex)).toEqual(before);
+    // The audit trail outlives governance: what it recorded stays.
+    expect((await db.knex.raw(`SELECT count(*)::int AS n FROM gatehouse.audit_trail`)).rows[0].n).toBeGreaterThanOrEqual(recorded[0].n);
     expect(await revertGovernance(db.knex)).toBeUndefined();
 
     // And again, as a new run.

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
 import { inspectApiLogin } from '../../server/data/apiLogin.js';
 import { applyGovernance } from '../../server/govern/governDatabase.js';
+import type { HistoryEntryDto } from '../../server/http/historyRouter.js';
 import { agree, askApi, askDatabase, asCaller, buildCases, describeCase, signInEveryRole, type Verb } from '../security/enforcers.js';
 import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
@@ -133,6 +134,25 @@ describe('each role of the library, as the pack declares it', () => {
     expect(matrix.json.roles).toEqual(['librarian', 'clerk', 'reader', 'volunteer']);
     expect(matrix.json.editable).toBe(true);
     expect((await (await as('clerk')).get('/api/matrix')).status).toBe(403);
+  });
+
+  it("records every change in Gatehouse's own audit trail: a record's History shows who changed what, and the chain holds", async () => {
+    const clerk = await as('clerk');
+    const book = (await server.db.knex('public.books').where({ title: 'Field Notes' }).first('id')) as { id: string };
+    expect((await clerk.put(`/api/books/${book.id}`, { shelf: 'Q7' })).status).toBe(200);
+    const history = await clerk.get(`/api/books/${book.id}/history`);
+    expect(history.status, history.text).toBe(200);
+    const entries = history.json as HistoryEntryDto[];
+    expect(entries[0]).toMatchObject({ operation: 'UPDATE', userEmail: demoEmail('clerk'), userRole: 'clerk', before: { shelf: 'A2' }, after: { shelf: 'Q7' } });
+    // A change to the purchase price, which readers may not read, is left out of a reader's view of the history.
+    expect((await (await as('librarian')).put(`/api/books/${book.id}`, { purchase_price: 9.5 })).status).toBe(200);
+    expect(((await clerk.get(`/api/books/${book.id}/history`)).json as HistoryEntryDto[])[0]).toMatchObject({ after: { purchase_price: 9.5 } });
+    const seen = (await (await as('reader')).get(`/api/books/${book.id}/history`)).json as HistoryEntryDto[];
+    expect(seen.map((e) => e.after)).toEqual([{ shelf: 'Q7' }]);
+    const { rows } = await server.db.knex.raw(`SELECT count(*)::int AS n, bool_and(hash IS NOT NULL) AS hashed FROM gatehouse.audit_trail`);
+    expect(rows[0].n).toBeGreaterThan(5);
+    expect(rows[0].hashed).toBe(true);
+    await expect(server.db.knex.raw(`DELETE FROM gatehouse.audit_trail`)).rejects.toThrow(/append-only/);
   });
 
   it("keeps the database's own policy in force beside the pack's", async () => {

@@ -1,9 +1,8 @@
 /**
  * The tamper-evident audit trail: every INSERT, UPDATE, DELETE (and TRUNCATE) on every table
- * of public (but the trail itself and document_counters) and on auth.users is written to
- * the trail table (OMBARO's `public.audit_log`, `gatehouse.audit_log` where `gatehouse govern`
- * attaches one) by the database, so no path — the API, a workflow, a psql session —
- * skips it.
+ * put under it (`gatehouse.audit_attach`; a schema's migration or `gatehouse govern` decides
+ * which) is written to the trail table by the database, so no path — the API, a workflow, a
+ * psql session — skips it.
  *
  * - Who: `auth.uid()`, their e-mail and `auth.role()` (NULL outside the API), and the login
  *   (`session_user`: gatehouse_authenticator for the API, anything else is SQL done outside
@@ -33,8 +32,8 @@
  *   included) and any INSERT that does not come from the audit trigger itself. Tampering needs
  *   `ALTER TABLE ... DISABLE TRIGGER` by the owner, and `npm run audit:verify` then finds the
  *   first broken link.
- * - Read: RLS as on every table (`gatehouse.allows('audit_log', 'read')`: legal, it, directors,
- *   super_admin by default), SELECT only; a record's own history through
+ * - Read: where the trail is served, RLS as on every table (the matrix's readers of the trail),
+ *   SELECT only; a record's own history through
  *   `gatehouse.history_of(resource, key)`, which shows only the columns the caller's database
  *   role may read.
  */

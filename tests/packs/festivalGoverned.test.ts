@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../permissions/activePack.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
 import { applyGovernance, revertGovernance } from '../../server/govern/governDatabase.js';
 import { agree, askApi, askDatabase, asCaller, buildCases, describeCase, signInEveryRole, type Caller } from '../security/enforcers.js';
 import { createFestivalDatabase, NEIGHBOUR_EMAIL, STEWARD_GUEST_EMAIL, type FestivalPeople } from '../support/festivalDatabase.js';
-import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
 import { governedSnapshot } from '../support/governedSnapshot.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { governedServer } from '../support/governedServer.js';
+import type { TestServer } from '../support/testServer.js';
 
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'tests/fixtures/packs/festival/pack.json';
@@ -18,13 +17,7 @@ vi.hoisted(() => {
  * A database whose people hold roles through a role table (tests/fixtures/packs/festival):
  * several roles per person, their grants added up alike by CASL and by the database.
  */
-async function governedServer(options: { rollbackWrites?: boolean } = {}): Promise<{ server: TestServer; people: FestivalPeople }> {
-  const { db, people } = await createFestivalDatabase();
-  await applyGovernance(db.knex, PACK);
-  await enableAuthenticatorLogin(db.knex, TEST_AUTHENTICATOR_PASSWORD);
-  const server = await startTestServer({ db, ...(options.rollbackWrites ? { testSwitches: { rollbackWrites: true } } : {}) });
-  return { server, people };
-}
+const governed = (options: { rollbackWrites?: boolean } = {}) => governedServer(createFestivalDatabase, options);
 
 const signIn = async (server: TestServer, email: string) => {
   const api = new ApiClient(server.url);
@@ -36,7 +29,7 @@ describe('the API and the database of a festival whose people hold several roles
   let server: TestServer;
   let people: FestivalPeople;
   beforeAll(async () => {
-    ({ server, people } = await governedServer({ rollbackWrites: true }));
+    ({ server, people } = await governed({ rollbackWrites: true }));
   });
   afterAll(() => server?.close());
 
@@ -60,7 +53,7 @@ describe('a person holding several roles, as the pack declares them', () => {
   let server: TestServer;
   let people: FestivalPeople;
   beforeAll(async () => {
-    ({ server, people } = await governedServer());
+    ({ server, people } = await governed());
   });
   afterAll(() => server?.close());
 

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PACK } from '../../permissions/activePack.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
 import { inspectApiLogin } from '../../server/data/apiLogin.js';
-import { applyGovernance } from '../../server/govern/governDatabase.js';
 import type { HistoryEntryDto } from '../../server/http/historyRouter.js';
 import { agree, askApi, askDatabase, asCaller, buildCases, describeCase, signInEveryRole, type Verb } from '../security/enforcers.js';
-import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { createLibraryDatabase, type LibraryPeople } from '../support/libraryDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { governedServer } from '../support/governedServer.js';
+import type { TestServer } from '../support/testServer.js';
 
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'tests/fixtures/packs/library/pack.json';
@@ -20,18 +17,12 @@ vi.hoisted(() => {
  * `govern --apply` alone: both enforcers come from the declaration and agree everywhere, and
  * each role sees and does exactly what it says.
  */
-async function governedServer(options: { rollbackWrites?: boolean } = {}): Promise<{ server: TestServer; people: LibraryPeople }> {
-  const { db, people } = await createLibraryDatabase();
-  await applyGovernance(db.knex, PACK);
-  await enableAuthenticatorLogin(db.knex, TEST_AUTHENTICATOR_PASSWORD);
-  const server = await startTestServer({ db, ...(options.rollbackWrites ? { testSwitches: { rollbackWrites: true } } : {}) });
-  return { server, people };
-}
+const governed = (options: { rollbackWrites?: boolean } = {}) => governedServer(createLibraryDatabase, options);
 
 describe('the API and the database of a governed library', () => {
   let server: TestServer;
   beforeAll(async () => {
-    ({ server } = await governedServer({ rollbackWrites: true }));
+    ({ server } = await governed({ rollbackWrites: true }));
   });
   afterAll(() => server?.close());
 
@@ -72,7 +63,7 @@ describe('each role of the library, as the pack declares it', () => {
     return api;
   };
   beforeAll(async () => {
-    ({ server, people } = await governedServer());
+    ({ server, people } = await governed());
   });
   afterAll(() => server?.close());
 

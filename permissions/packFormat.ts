@@ -94,7 +94,14 @@ export const packFormat = z.strictObject({
     .strictObject({
       table: qualifiedTable.describe('The profile table, keyed by the user id.'),
       id: column,
-      name: column,
+      name: z
+        .union([column, z.array(column).min(1, 'Name at least one column.')])
+        .describe('The column holding a person\'s name, or the columns it is made of, in order (e.g. ["first_name", "last_name"]).'),
+      email: column
+        .optional()
+        .describe(
+          'The column holding a person\'s email. Declared, this table is where accounts come from: every person with an email gets a sign-in account with the same id, kept in step by govern; an administrator gives each their first password on the Users screen.',
+        ),
       role: column.optional().describe('The column holding the person\'s one role (or declare "roles").'),
       roles: z
         .strictObject({
@@ -108,10 +115,16 @@ export const packFormat = z.strictObject({
         })
         .optional()
         .describe('Several roles per person, from a many-to-many table (instead of "role"): their grants add up.'),
-      status: column.optional(),
+      status: column.optional().describe('The column holding whether the person may sign in: a boolean, or a status among "activeStatuses".'),
+      activeStatuses: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe('The values of a text status column that let a person sign in, compared without case; ["active"] unless said.'),
       mobile: column.optional(),
       tenant: column.optional().describe('The column holding the person\'s tenant (organisation), for tenant scopes.'),
     })
+    .refine((p) => p.activeStatuses === undefined || p.status !== undefined, { message: '"activeStatuses" are values of the status column: declare "status" too.', path: ['activeStatuses'] })
     .refine((p) => (p.role === undefined) !== (p.roles === undefined), {
       message: 'Say where a person\'s roles come from: "role" (a column of this table) or "roles" (a role table), not both.',
     })

@@ -54,9 +54,9 @@ try {
     }
   }
   if (env.GATEHOUSE_ADMIN_EMAIL && env.GATEHOUSE_ADMIN_PASSWORD) {
-    if (await ensureAdministrator(db.knex, env.GATEHOUSE_ADMIN_EMAIL, env.GATEHOUSE_ADMIN_PASSWORD)) {
-      logger.info(`created administrator ${env.GATEHOUSE_ADMIN_EMAIL}`);
-    }
+    const done = await ensureAdministrator(db.knex, env.GATEHOUSE_ADMIN_EMAIL, env.GATEHOUSE_ADMIN_PASSWORD);
+    if (done === 'created') logger.info(`created administrator ${env.GATEHOUSE_ADMIN_EMAIL}`);
+    if (done === 'password set') logger.info(`${env.GATEHOUSE_ADMIN_EMAIL} had no password: GATEHOUSE_ADMIN_PASSWORD is now theirs`);
   }
   await ensureSpaBuilt(logger);
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
-import type { People } from '../meta/governance.js';
+import { nameColumns, type People } from '../meta/governance.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -22,6 +22,8 @@ export interface StaffUser {
   lastSignInAt: string | null;
   twoFactorEnabled: boolean;
   mustChangePassword: boolean;
+  /** False until an administrator gives the account a password (accounts made for a database's own people start without). */
+  passwordSet: boolean;
   createdAt: string | null;
 }
 
@@ -54,14 +56,22 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * profile's own status, since either keeps the user from signing in.
  */
 function userColumns(profiles: Profiles): string {
-  const name = profiles ? `coalesce(${column(profiles.name)}::text, u.raw_user_meta_data->>'name', u.email)` : `coalesce(u.raw_user_meta_data->>'name', u.email)`;
+  const name = `coalesce(${nameOf(profiles)}, u.email)`;
   const roles = rolesOf(profiles);
   const status = profiles?.status ? `coalesce(${column(profiles.status)}::text, 'active')` : `'active'`;
   return `u.id, u.email, ${name} AS name, coalesce((${roles})[1], '') AS role, ${roles} AS roles,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
+          coalesce(u.encrypted_password NOT IN ('', '!'), false) AS "passwordSet",
           (t.user_id IS NOT NULL) AS "twoFactorEnabled",
           coalesce(a.must_change_password, false) AS "mustChangePassword"`;
+}
+
+/** A user's name: the profile's name (its name columns joined), else the account's. */
+function nameOf(profiles: Profiles): string {
+  const account = `u.raw_user_meta_data->>'name'`;
+  if (!profiles) return account;
+  return `coalesce(nullif(concat_ws(' ', ${nameColumns(profiles).map((c) => `${column(c)}::text`).join(', ')}), ''), ${account})`;
 }
 
 /**
@@ -102,7 +112,7 @@ export async function listStaffUsers(knex: Knex, profiles: Profiles, query: Staf
   const bindings: Knex.Value[] = [];
   const q = query.q?.trim();
   if (q) {
-    conditions.push(`(u.email ILIKE ? OR ${profiles ? `coalesce(${column(profiles.name)}::text, u.raw_user_meta_data->>'name')` : `u.raw_user_meta_data->>'name'`} ILIKE ?)`);
+    conditions.push(`(u.email ILIKE ? OR ${nameOf(profiles)} ILIKE ?)`);
     bindings.push(likePattern(q), likePattern(q));
   }
   if (query.role) {

@@ -32,11 +32,18 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
 }
 
 /**
- * Creates the first administrator of a database Gatehouse has never seen, from
- * GATEHOUSE_ADMIN_EMAIL / GATEHOUSE_ADMIN_PASSWORD; an existing account is left alone.
+ * The first administrator of a database Gatehouse has never seen, from GATEHOUSE_ADMIN_EMAIL /
+ * GATEHOUSE_ADMIN_PASSWORD: a new account, or, where the email already has an account that has
+ * no password yet (one govern made for a person of the database's own), that password. An
+ * account with a password is left alone. Says what it did, or undefined.
  */
-export async function ensureAdministrator(knex: Knex, email: string, password: string): Promise<boolean> {
-  if (await findUserByEmail(knex, email)) return false;
+export async function ensureAdministrator(knex: Knex, email: string, password: string): Promise<'created' | 'password set' | undefined> {
+  const existing = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id', 'encrypted_password');
+  if (existing) {
+    if (existing.encrypted_password && existing.encrypted_password !== '!') return undefined;
+    await knex('auth.users').where({ id: existing.id }).update({ encrypted_password: await hashPassword(password) });
+    return 'password set';
+  }
   await knex('auth.users').insert({
     email,
     encrypted_password: await hashPassword(password),
@@ -44,5 +51,5 @@ export async function ensureAdministrator(knex: Knex, email: string, password: s
     raw_app_meta_data: JSON.stringify({ role: ADMINISTRATOR_ROLE }),
     raw_user_meta_data: JSON.stringify({ name: 'Administrator' }),
   });
-  return true;
+  return 'created';
 }

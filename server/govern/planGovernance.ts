@@ -23,6 +23,7 @@ import { isSecretColumn } from '../../permissions/secrets.js';
 import { ROLES } from '../../permissions/vocabulary.js';
 import { allowsTransitionSql, personFunction, personFunctionsSql, workflowFunction, workflowTriggerName, workflowTriggerSql } from '../../permissions/workflowSql.js';
 import { WORKFLOWS } from '../../permissions/workflows.js';
+import { nameColumns } from '../meta/governance.js';
 import { loadSchemaModel } from '../meta/loadSchemaModel.js';
 
 
@@ -104,6 +105,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
   const people = pack.people;
   const moduleRows = MODULE_NAMES.flatMap((m) => moduleInfo(m).tables.map((t) => `(${literal(t)}, ${literal(m)})`));
   const tenantType = people?.tenant ? await columnType(knex, people.table, people.tenant) : undefined;
+  const statusType = people?.status ? await columnType(knex, people.table, people.status) : undefined;
   const apply = [
     `-- Gatehouse: govern this database with the pack "${pack.name}".`,
     `CREATE TABLE gatehouse.matrix_grants (
@@ -134,6 +136,8 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     grantsSql(exposed),
     policiesSql(exposed, withOwnPolicies),
     authenticatorGrantsSql(),
+    people?.email ? peopleAccountsSql(people, people.email) : '',
+    people?.status && statusType ? peopleStatusSql(people, people.status, statusType) : '',
     people?.role ? peopleRoleSql(people.table, people.id, people.role) : '',
     people?.roles ? peopleRolesSql(people.roles) : '',
     AUTHORS.length ? authorsSql() : '',
@@ -185,6 +189,62 @@ async function columnType(knex: Knex | Knex.Transaction, table: string, column: 
     [qualifiedTable(table), column],
   );
   return rows[0]?.type;
+}
+
+/**
+ * Accounts follow people, where the people table is the database's own directory of users
+ * (people.email): every person with an email has an auth.users account with the same id, so
+ * the database's own \`auth.uid() = id\` policies and foreign keys name the signed-in person.
+ * A new account has no usable password ('!'): an administrator gives the first one. Named
+ * so it fires before the role is carried over (triggers fire in name order).
+ */
+function peopleAccountsSql(people: NonNullable<Pack['people']>, emailColumn: string): string {
+  const table = qualifiedTable(people.table);
+  const id = ident(people.id);
+  const email = ident(emailColumn);
+  const name = (row: string) => `nullif(concat_ws(' ', ${nameColumns(people).map((c) => `${row}.${ident(c)}::text`).join(', ')}), '')`;
+  return `CREATE FUNCTION gatehouse.sync_people_account() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$
+      BEGIN
+        -- No email, no sign-in: a person who loses theirs (or leaves) loses the account and its sessions.
+        IF TG_OP = 'DELETE' OR NEW.${email} IS NULL THEN
+          DELETE FROM auth.users WHERE id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.${id} ELSE NEW.${id} END);
+          RETURN NULL;
+        END IF;
+        UPDATE auth.users SET email = NEW.${email}::text,
+               raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || jsonb_strip_nulls(jsonb_build_object('name', ${name('NEW')}))
+         WHERE id = NEW.${id};
+        IF NOT FOUND THEN
+          INSERT INTO auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data)
+          VALUES (NEW.${id}, NEW.${email}::text, '!', now(), jsonb_strip_nulls(jsonb_build_object('name', ${name('NEW')})));
+        END IF;
+        RETURN NULL;
+      END $fn$;
+    REVOKE EXECUTE ON FUNCTION gatehouse.sync_people_account() FROM PUBLIC;
+    CREATE TRIGGER gatehouse_sync_people_account AFTER INSERT OR DELETE OR UPDATE OF ${[emailColumn, ...nameColumns(people)].map(ident).join(', ')} ON ${table}
+      FOR EACH ROW EXECUTE FUNCTION gatehouse.sync_people_account();
+    -- The people already there: an account each, unless their email already signs someone else in.
+    DO $$ DECLARE skipped bigint; BEGIN
+      INSERT INTO auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data)
+      SELECT p.${id}, p.${email}::text, '!', now(), jsonb_strip_nulls(jsonb_build_object('name', ${name('p')}))
+        FROM ${table} p
+       WHERE p.${email} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM auth.users u WHERE u.id = p.${id} OR lower(u.email) = lower(p.${email}::text));
+      SELECT count(*) INTO skipped FROM ${table} p
+       WHERE EXISTS (SELECT 1 FROM auth.users u WHERE u.id <> p.${id} AND lower(u.email) = lower(p.${email}::text));
+      IF skipped > 0 THEN
+        RAISE NOTICE '% people have an email another account already signs in with: they get no account of their own', skipped;
+      END IF;
+    END $$;`;
+}
+
+/** Who may sign in follows the people's status: a boolean that is true, or one of the active statuses (any case). */
+function peopleStatusSql(people: NonNullable<Pack['people']>, statusColumn: string, type: string): string {
+  const status = `p.${ident(statusColumn)}`;
+  const open = type === 'boolean' ? `${status} IS TRUE` : `lower(${status}::text) IN (${(people.activeStatuses ?? ['active']).map((v) => literal(v.toLowerCase())).join(', ')})`;
+  return `CREATE OR REPLACE FUNCTION gatehouse.may_sign_in(p_user uuid) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $fn$ SELECT coalesce((SELECT ${open} FROM ${qualifiedTable(people.table)} p WHERE p.${ident(people.id)} = p_user), true) $fn$;`;
 }
 
 /** The people's role column is the role the session carries: kept in step with auth.users, now and on every change. */
@@ -295,6 +355,8 @@ function revertSql(tables: TableState[], pack: Pack): string {
     out.push(`DROP TRIGGER IF EXISTS ${ident(`${locked.table.replace(/\W/g, '_')}_refuse_own_change`)} ON ${sqlNameOfResource(locked.table)};`);
   }
   if (pack.people?.role) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_people_role ON ${qualifiedTable(pack.people.table)};`);
+  // The accounts made for people stay (like the roles carried to them): only the keeping in step ends.
+  if (pack.people?.email) out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_people_account ON ${qualifiedTable(pack.people.table)};`);
   const roleSource = pack.people?.roles;
   if (roleSource) {
     out.push(`DROP TRIGGER IF EXISTS gatehouse_sync_assigned_roles ON ${qualifiedTable(roleSource.table)};`);
@@ -319,12 +381,15 @@ function revertSql(tables: TableState[], pack: Pack): string {
     DROP FUNCTION IF EXISTS gatehouse.audit_record(), gatehouse.audit_hold_chain(), gatehouse.audit_attach(regclass, text, text[]),
        gatehouse.history_of(text, text[], integer), gatehouse.audit_chain_step(text, text, text),
        gatehouse.audit_link(text, text), gatehouse.audit_content(bigint, timestamptz, uuid, text, text, text, text, text, text, text, text, text, jsonb, jsonb);`,
-    `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.sync_assigned_roles(), gatehouse.sync_renamed_role(),
+    `DROP FUNCTION IF EXISTS gatehouse.sync_people_role(), gatehouse.sync_people_account(), gatehouse.sync_assigned_roles(), gatehouse.sync_renamed_role(),
        gatehouse.sync_people_roles(uuid), gatehouse.people_roles(uuid), gatehouse.stamp_author(), gatehouse.refuse_own_change(),
        gatehouse.log_matrix_change(), gatehouse.stamp_matrix_change(), gatehouse.keep_matrix_reachable(),
        gatehouse.matrix_changes_latest(integer), gatehouse.owned_ids(text, uuid), gatehouse.role_allows(text, text, text);`,
     noMatrixHooksSql(),
     ...(pack.people?.tenant ? [`DROP FUNCTION gatehouse.caller_tenant(uuid);`, callerTenantNoneSql()] : []),
+    // Back to Gatehouse's own answer (migrations/core 0200): every account may sign in.
+    ...(pack.people?.status ? [`CREATE OR REPLACE FUNCTION gatehouse.may_sign_in(p_user uuid) RETURNS boolean
+      LANGUAGE sql STABLE AS $$ SELECT true $$;`] : []),
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${[...new Set(tables.map((t) => t.schema))].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)};`,
     `REVOKE USAGE ON SCHEMA ${[...new Set([...tables.map((t) => t.schema), 'auth', 'gatehouse'])].map(ident).join(', ')} FROM ${ident(API_DB_ROLE)}, ${ident(AUTHENTICATOR_DB_ROLE)};`,
   );

@@ -15,6 +15,7 @@ import {
   listStaffUsers,
   requirePasswordChange,
   takenFields,
+  type NewStaffUser,
   type ProfileTable,
   type Profiles,
   type StaffUser,
@@ -24,7 +25,10 @@ import { resetTwoFactor } from '../auth/twoFactor.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { twoFactorPolicy, type Env } from '../env.js';
 import { ident, qualifiedTable } from '../../permissions/sqlText.js';
-import { governedPeople, type SchemaModel } from '../meta/schemaModel.js';
+import { nameColumns } from '../meta/governance.js';
+import { governedPeople, type ResourceInfo, type SchemaModel } from '../meta/schemaModel.js';
+import type { FieldMeta } from '../meta/types.js';
+import { fieldValueSchema } from '../resources/valueSchemas.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
 import { isPgError } from './pgErrors.js';
@@ -51,6 +55,10 @@ export interface StaffUserPage {
   roles: readonly { name: string; label: string }[];
   /** A person may hold several roles (the pack takes them from a role table). */
   severalRoles: boolean;
+  /** What else the new user's profile needs (its required columns, a name in several parts), asked as `profile`. */
+  profileFields: FieldMeta[];
+  /** The name is made of several profile columns (among `profileFields`), not asked as one. */
+  nameInProfile: boolean;
 }
 
 const listQuery = z.object({
@@ -65,7 +73,8 @@ const MOBILE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
 const newUserBody = z.object({
   // Lower-cased: sign-in matches emails case-insensitively, so two spellings must not be two accounts.
   email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(320)),
-  name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
+  // Required where the name is one column (or there is no profile): see validNewUser.
+  name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.').optional(),
   role: z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' }),
   mobile: z
     .string({ error: 'Enter a mobile number.' })
@@ -74,8 +83,13 @@ const newUserBody = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   password: z.string({ error: 'Enter a one-time password.' }).min(1, 'Enter a one-time password.').max(MAX_PASSWORD_LENGTH),
+  profile: z.record(z.string(), z.unknown(), { error: 'The profile must be an object of fields.' }).optional(),
 });
-type NewUserBody = z.infer<typeof newUserBody>;
+
+/** A new user, checked: the account's fields, and the profile row to write beside it (keyed by column). */
+interface NewUser extends NewStaffUser {
+  profileRow: Record<string, unknown>;
+}
 
 const userId = z.uuid();
 const roleName = z.enum(ROLES as [string, ...string[]], { error: 'Choose one of the roles.' });
@@ -169,7 +183,16 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
     const page = await listStaffUsers(knex, table, parsed.data);
-    const body: StaffUserPage = { ...page, canAdminister: may.administer, mobileRequired: Boolean(table?.mobile), roles: ROLE_CHOICES, severalRoles: Boolean(table?.roles) };
+    const peopleResource = table && schema().resources.get(table.resource);
+    const body: StaffUserPage = {
+      ...page,
+      canAdminister: may.administer,
+      mobileRequired: Boolean(table?.mobile),
+      roles: ROLE_CHOICES,
+      severalRoles: Boolean(table?.roles),
+      profileFields: table && peopleResource ? profileFields(peopleResource, table) : [],
+      nameInProfile: Boolean(table && typeof table.name !== 'string'),
+    };
     res.json(body);
   });
 
@@ -179,20 +202,14 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     try {
       const actor = await asRequestCaller(apiKnex, req, async (trx, caller) => {
         if (!authorityOf(caller, table).create || !(await databaseAllows(trx, table))) throw forbidden('You may not create users.');
-        const input = await validNewUser(knex, req.body, table, env.PASSWORD_MIN_LENGTH);
+        const input = await validNewUser(knex, req.body, table, table && schema().resources.get(table.resource), env.PASSWORD_MIN_LENGTH);
         // auth.users is the owner's to write: committed here, deleted again below if anything
         // later in the request fails, and without a usable password until the end.
         created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
         // The profile carries the role and status: written as the caller, so only a role whose
         // column privileges allow it (the administrator) gets past the database as well.
         if (table) {
-          await trx(table.table).insert({
-            [table.id]: created,
-            [table.name]: input.name,
-            ...(table.role ? { [table.role]: input.role } : {}),
-            ...(table.mobile ? { [table.mobile]: input.mobile } : {}),
-            ...(table.status ? { [table.status]: 'active' } : {}),
-          });
+          await trx(table.table).insert({ [table.id]: created, ...input.profileRow });
           if (table.roles) await setRoles(trx, created, [input.role], table);
         }
         return { actorId: caller.id, role: input.role, input };
@@ -365,15 +382,21 @@ async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolea
 
 /**
  * The new user's fields, every problem at once per field (the form shows each beside its
- * input): the shape, the password policy, and an email or mobile number already taken.
+ * input): the shape, the profile's columns as their types allow, the password policy, and an
+ * email or mobile number already taken.
  */
-async function validNewUser(knex: Knex, body: unknown, table: Profiles, minLength: number): Promise<NewUserBody> {
+async function validNewUser(knex: Knex, body: unknown, table: Profiles, resource: ResourceInfo | undefined, minLength: number): Promise<NewUser> {
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const parsed = newUserBody.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const nameAsked = !table || typeof table.name === 'string';
+  if (nameAsked && !errors.name && parsed.data?.name === undefined) errors.name = 'Enter a name.';
   if (table?.mobile && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
+  const profile = table && resource && parsed.data ? profileRow(resource, table, parsed.data) : { row: {}, errors: {} };
+  for (const [field, message] of Object.entries(profile.errors)) errors[field] ??= message;
+  const name = table && !nameAsked ? nameColumns(table).map((c) => profile.row[c]).filter((v) => v !== null && v !== undefined && v !== '').join(' ') : parsed.data?.name;
   if (typeof raw.password === 'string' && !errors.password) {
-    const who = { email: typeof raw.email === 'string' ? raw.email : undefined, name: typeof raw.name === 'string' ? raw.name : undefined };
+    const who = { email: typeof raw.email === 'string' ? raw.email : undefined, name };
     const problem = passwordProblem(raw.password, who, minLength);
     if (problem) errors.password = problem;
   }
@@ -381,5 +404,45 @@ async function validNewUser(knex: Knex, body: unknown, table: Profiles, minLengt
     Object.assign(errors, await takenFields(knex, table, { email: raw.email.trim(), mobile: !errors.mobile && typeof raw.mobile === 'string' ? raw.mobile.trim() : undefined }));
   }
   if (!parsed.success || Object.keys(errors).length) throw invalidFields(errors);
-  return parsed.data;
+  const { email, role, password } = parsed.data;
+  return { email, role, password, name: name || email, profileRow: profile.row };
+}
+
+/**
+ * The columns the Users screen asks for beyond the account's own fields: the profile's
+ * required columns Gatehouse does not fill itself, and each part of a name made of several.
+ */
+function profileFields(resource: ResourceInfo, table: ProfileTable): FieldMeta[] {
+  const filled = new Set([table.id, table.email, table.role, table.mobile, typeof table.name === 'string' ? table.name : undefined]);
+  const parts = typeof table.name === 'string' ? [] : table.name;
+  return resource.fields.filter((f) => !f.readOnly && !filled.has(f.name) && (f.required || parts.includes(f.name)));
+}
+
+/**
+ * The profile row of a new user, each value checked against its column as any create is
+ * (server/resources/valueSchemas.ts): the name, email, role and mobile from the form's own
+ * fields, the rest from \`profile\` (errors as \`profile.<column>\`).
+ */
+function profileRow(resource: ResourceInfo, table: ProfileTable, body: z.infer<typeof newUserBody>): { row: Record<string, unknown>; errors: Record<string, string> } {
+  const row: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  const put = (column: string, value: unknown, formField: string) => {
+    const field = resource.fieldByName.get(column);
+    const parsed = field ? fieldValueSchema(field).safeParse(value) : { success: true as const, data: value };
+    if (parsed.success) row[column] = parsed.data;
+    else errors[formField] = value === null ? 'Required.' : (parsed.error.issues[0]?.message ?? 'Invalid value.');
+  };
+  if (typeof table.name === 'string' && body.name !== undefined) put(table.name, body.name, 'name');
+  if (table.email) put(table.email, body.email, 'email');
+  if (table.role) put(table.role, body.role, 'role');
+  if (table.mobile && body.mobile !== undefined) put(table.mobile, body.mobile, 'mobile');
+  const asked = profileFields(resource, table);
+  const given = body.profile ?? {};
+  for (const key of Object.keys(given)) if (!asked.some((f) => f.name === key)) errors[`profile.${key}`] = 'Not a field a new user is given here.';
+  for (const field of asked) {
+    const value = given[field.name] === '' && field.kind !== 'text' && field.kind !== 'longtext' ? null : (given[field.name] ?? null);
+    if (value === null && !field.required) continue;
+    put(field.name, value, `profile.${field.name}`);
+  }
+  return { row, errors };
 }

@@ -7,7 +7,8 @@ const column = z.string().min(1);
 const peopleSchema = z.object({
   table: qualifiedName,
   id: column,
-  name: column,
+  name: z.union([column, z.array(column).min(1)]),
+  email: column.optional(),
   role: column.optional(),
   roles: z
     .object({
@@ -23,6 +24,10 @@ const peopleSchema = z.object({
 
 /** Where the served database keeps people's names, roles and status beside the accounts. */
 export type People = z.infer<typeof peopleSchema>;
+
+/** The columns a person's name is made of, in order (one, or e.g. first and last name). */
+export const nameColumns = (people: { name: string | readonly string[] }): readonly string[] =>
+  typeof people.name === 'string' ? [people.name] : people.name;
 
 /** The governance record (gatehouse.governance): which declaration governs this database and the objects it names. */
 export interface Governance {

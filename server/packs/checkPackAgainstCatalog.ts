@@ -46,10 +46,14 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     const table = schema.byTable.get(pack.people.table);
     if (!table) problems.push(`people.table: the database has no table "${pack.people.table}". Create it, or name the profile table.`);
     else {
-      for (const key of ['id', 'name', 'role', 'status', 'mobile', 'tenant'] as const) {
+      for (const key of ['id', 'role', 'status', 'mobile', 'tenant'] as const) {
         const name = pack.people[key];
         if (name) column(table, name, `people.${key}`, key === 'id' ? ['uuid'] : undefined, 'it must hold the user id (uuid)');
       }
+      const names = pack.people.name;
+      if (typeof names === 'string') column(table, names, 'people.name');
+      else names.forEach((name, i) => column(table, name, `people.name[${i}]`));
+      if (pack.people.email) column(table, pack.people.email, 'people.email', ['text'], 'it must hold an email address (text)');
     }
     const roles = pack.people.roles;
     if (roles) {

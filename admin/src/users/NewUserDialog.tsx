@@ -5,34 +5,42 @@ import { generatePassword } from './generatePassword';
 import { OneTimePasswordField } from './OneTimePasswordField';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
 import { createUser, type RoleChoice, type StaffUser } from './usersApi';
+import { ProfileFieldInput } from './ProfileFieldInput';
+import type { FieldMeta } from '../../../server/meta/types';
 
 interface Props {
   open: boolean;
   mobileRequired: boolean;
   roles: RoleChoice[];
+  profileFields: FieldMeta[];
+  /** The name is asked part by part among `profileFields`. */
+  nameInProfile: boolean;
   onClose: () => void;
   onCreated: (user: StaffUser) => void;
 }
 
 const empty = () => ({ email: '', name: '', role: '', mobile: '', password: generatePassword() });
+type Values = ReturnType<typeof empty>;
 
 /**
  * Creates a staff user with a one-time password. A strong one is offered (and can be copied
  * to pass on); the user must replace it at their first sign-in, which the server enforces.
  */
-export function NewUserDialog({ open, mobileRequired, roles, onClose, onCreated }: Props) {
+export function NewUserDialog({ open, mobileRequired, roles, profileFields, nameInProfile, onClose, onCreated }: Props) {
   const [values, setValues] = useState(empty);
+  const [profile, setProfile] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
-  const set = (field: keyof ReturnType<typeof empty>) => (e: { target: { value: string } }) => {
+  const set = (field: keyof Values) => (e: { target: { value: string } }) => {
     setValues({ ...values, [field]: e.target.value });
     setErrors({ ...errors, [field]: '' });
   };
   const close = () => {
     setValues(empty());
+    setProfile({});
     setErrors({});
     setFailure(undefined);
     onClose();
@@ -43,8 +51,13 @@ export function NewUserDialog({ open, mobileRequired, roles, onClose, onCreated 
     setSaving(true);
     setFailure(undefined);
     try {
-      const { mobile, ...rest } = values;
-      const user = await createUser({ ...rest, ...(mobile.trim() ? { mobile: mobile.trim() } : {}) });
+      const { mobile, name, ...rest } = values;
+      const user = await createUser({
+        ...rest,
+        ...(nameInProfile ? {} : { name }),
+        ...(mobile.trim() ? { mobile: mobile.trim() } : {}),
+        ...(profileFields.length ? { profile } : {}),
+      });
       onCreated(user);
       close();
     } catch (error) {
@@ -59,7 +72,7 @@ export function NewUserDialog({ open, mobileRequired, roles, onClose, onCreated 
     }
   }
 
-  const field = (name: keyof typeof values) => ({ error: !!errors[name], helperText: errors[name] || undefined, value: values[name], onChange: set(name) });
+  const field = (name: keyof Values) => ({ error: !!errors[name], helperText: errors[name] || undefined, value: values[name], onChange: set(name) });
 
   return (
     <Dialog open={open} onClose={saving ? undefined : close} fullWidth maxWidth="sm">
@@ -69,7 +82,19 @@ export function NewUserDialog({ open, mobileRequired, roles, onClose, onCreated 
           <Stack spacing={2} sx={{ pt: 1 }}>
             {failure && <Alert severity="error">{failure}</Alert>}
             <TextField label="Email" name="email" type="email" required autoFocus autoComplete="off" {...field('email')} />
-            <TextField label="Name" name="name" required autoComplete="off" {...field('name')} />
+            {!nameInProfile && <TextField label="Name" name="name" required autoComplete="off" {...field('name')} />}
+            {profileFields.map((f) => (
+              <ProfileFieldInput
+                key={f.name}
+                field={f}
+                value={profile[f.name] ?? ''}
+                error={errors[`profile.${f.name}`]}
+                onChange={(value) => {
+                  setProfile({ ...profile, [f.name]: value });
+                  setErrors({ ...errors, [`profile.${f.name}`]: '' });
+                }}
+              />
+            ))}
             <TextField select label="Role" name="role" required {...field('role')}>
               {roles.map((role) => (
                 <MenuItem key={role.name} value={role.name}>

@@ -133,11 +133,19 @@ export default function UsersPage() {
                   <TableCell>{u.name}</TableCell>
                   <TableCell>{u.roles.length ? u.roles.map((name) => data.roles.find((r) => r.name === name)?.label ?? humanizeChoice(name)).join(', ') : '—'}</TableCell>
                   <TableCell>
-                    <Chip size="small" label={humanizeChoice(u.status)} color={STATUS_COLOR[u.status] ?? 'default'} variant="outlined" />
+                    <Chip size="small" label={humanizeChoice(u.status)} color={STATUS_COLOR[u.status.toLowerCase()] ?? 'default'} variant="outlined" />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(u.lastSignInAt, 'Never')}</TableCell>
                   <TableCell>{u.twoFactorEnabled ? 'On' : 'Off'}</TableCell>
-                  <TableCell>{u.mustChangePassword ? <Chip size="small" label="Must change" color="warning" variant="outlined" /> : 'Set'}</TableCell>
+                  <TableCell>
+                    {!u.passwordSet ? (
+                      <Chip size="small" label="None yet" variant="outlined" />
+                    ) : u.mustChangePassword ? (
+                      <Chip size="small" label="Must change" color="warning" variant="outlined" />
+                    ) : (
+                      'Set'
+                    )}
+                  </TableCell>
                   {data.canAdminister && (
                     <TableCell align="right">
                       <UserActions
@@ -163,6 +171,8 @@ export default function UsersPage() {
         open={creating}
         mobileRequired={data?.mobileRequired ?? false}
         roles={data?.roles ?? []}
+        profileFields={data?.profileFields ?? []}
+        nameInProfile={data?.nameInProfile ?? false}
         onClose={() => setCreating(false)}
         onCreated={(user) => {
           notify(`${user.email} created; they must change the one-time password at first sign-in.`, { type: 'success' });

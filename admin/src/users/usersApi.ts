@@ -1,3 +1,4 @@
+import type { FieldMeta } from '../../../server/meta/types';
 import { apiCall as call } from '../providers/apiCall';
 
 /** One user as GET /api/auth/users lists them (server/auth/staffUsers.ts). */
@@ -12,6 +13,8 @@ export interface StaffUser {
   lastSignInAt: string | null;
   twoFactorEnabled: boolean;
   mustChangePassword: boolean;
+  /** False until an administrator gives the account its first password. */
+  passwordSet: boolean;
   createdAt: string | null;
 }
 
@@ -26,6 +29,10 @@ export interface StaffUserPage {
   roles: RoleChoice[];
   /** A person may hold several roles (the database keeps them in a role table). */
   severalRoles: boolean;
+  /** The profile's further fields a new user needs (sent as `profile`). */
+  profileFields: FieldMeta[];
+  /** The name is made of several of those fields rather than asked as one. */
+  nameInProfile: boolean;
 }
 
 export interface RoleChoice {
@@ -35,10 +42,11 @@ export interface RoleChoice {
 
 export interface NewStaffUser {
   email: string;
-  name: string;
+  name?: string;
   role: string;
   mobile?: string;
   password: string;
+  profile?: Record<string, string>;
 }
 
 export type UserAction = 'suspend' | 'reactivate' | 'reset-2fa' | 'force-password-change';

@@ -34,6 +34,8 @@ describe('a pack checked against its database', () => {
   });
 
   it.each([
+    ['an email column that is no text', (d: Declaration) => (d.people.email = 'created_at'), /^people\.email: "user_profiles\.created_at" is timestamp with time zone, but it must hold an email address \(text\)/],
+    ['a missing part of a name', (d: Declaration) => (d.people.name = ['name', 'surname']), /^people\.name\[1\]: "user_profiles" has no column "surname"/],
     ['a table the database lacks', (d: Declaration) => d.modules[1].tables.push('gift_cards'), /^modules\.catalog\.tables\[3\]: the database has no table or view "gift_cards"/],
     ['a scope on a missing column', (d: Declaration) => (d.scopes.employee.employees.column = 'person_id'), /^scopes\.employee\.employees\.column: "employees" has no column "person_id"\. Use one of: id, /],
     ['a scope on a column that holds no user id', (d: Declaration) => (d.scopes.employee.employees.column = 'name'), /^scopes\.employee\.employees\.column: "employees\.name" is .*, but it is compared with user ids \(uuid\)/],

@@ -60,6 +60,16 @@ describe('a pack', () => {
     ['a state no step reaches', (p: PackInput) => p.workflows![0]!.transitions.push({ name: 'return', label: 'Return', from: ['lnet'], to: 'returned', needs: 'update' }), /^workflows\[0\]\.transitions\[1\]\.from: no step reaches state "lnet"/],
     ['a twice-declared role', (p: PackInput) => p.roles.push({ name: 'reader' }), /^roles: "reader" is declared twice\. Keep one\.$/],
     [
+      'active statuses without a status column',
+      (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: ['first_name', 'last_name'], role: 'role', activeStatuses: ['open'] }),
+      /^people\.activeStatuses: "activeStatuses" are values of the status column: declare "status" too\.$/,
+    ],
+    [
+      'a name made of no columns',
+      (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: [], role: 'role' }),
+      /^people\.name: /,
+    ],
+    [
       'people with both a role column and a role table',
       (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', roles: { table: 'public.member_roles', person: 'member_id', role: 'role' } }),
       /^people: Say where a person's roles come from: "role" \(a column of this table\) or "roles" \(a role table\), not both\.$/,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { ADMINISTRATOR_ROLE } from '../../permissions/abilityOfCaller.js';
 import { FIELD_RESTRICTIONS } from '../../permissions/fieldRules.js';
 import { OWN_ROWS } from '../../permissions/ownRows.js';
 import { isSecretColumn } from '../../permissions/secrets.js';
@@ -45,13 +46,13 @@ export interface Case {
 
 export const PAGE = 50;
 
-export async function signInEveryRole(knex: Knex, baseUrl: string): Promise<Caller[]> {
-  const users = await knex('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
+export async function signInEveryRole(knex: Knex, baseUrl: string, emailOf: (role: string) => string = demoEmail): Promise<Caller[]> {
+  const users = await knex('auth.users').whereIn('email', ROLES.map(emailOf)).select('id', 'email');
   return Promise.all(
     ROLES.map(async (role) => {
       const api = new ApiClient(baseUrl);
-      await api.login(demoEmail(role), DEMO_PASSWORD);
-      return { role, roles: [role], id: users.find((u) => u.email === demoEmail(role))!.id as string, api };
+      await api.login(emailOf(role), DEMO_PASSWORD);
+      return { role, roles: [role], id: users.find((u) => u.email === emailOf(role))!.id as string, api };
     }),
   );
 }
@@ -97,9 +98,12 @@ function newRowFrom(resource: ResourceInfo, template: Record<string, unknown>): 
     if (f.name === workflow?.statusColumn) continue;
     // An empty value is left out, as the API leaves it out: the column's default applies.
     if (f.readOnly || isSecretColumn(f.name) || template[f.name] === undefined || template[f.name] === null) continue;
-    if (f.hasDefault && (f.primaryKey || f.name === 'created_at' || f.name === 'updated_at')) continue;
+    const stamp = f.name === 'created_at' || f.name === 'updated_at';
+    // A partitioned table's time stamps stay the template's: "now" may fall in no partition.
+    if (f.hasDefault && (f.primaryKey || stamp) && !(stamp && resource.kind === 'partitioned')) continue;
     let value = template[f.name];
-    if (f.unique || (f.primaryKey && !f.hasDefault)) {
+    // Fresh keys, except a key that refers to another row (a link table's): a made-up one refers to nothing.
+    if (f.unique || (f.primaryKey && !f.hasDefault && !f.reference)) {
       if (f.kind === 'uuid') value = randomUUID();
       else if (f.kind === 'text' || f.kind === 'longtext') value = `t${randomUUID().replace(/-/g, '')}`.slice(0, f.maxLength ?? 33);
     }
@@ -222,6 +226,22 @@ export async function asCaller<T>(
   }
 }
 
+/**
+ * Would the table's own rules (checks, triggers) accept the same row from the administrator, who
+ * sees every row (the owner would not: govern forces RLS on it too)? A copied key the row
+ * already has is no objection here. Always rolled back.
+ */
+async function administratorMayInsert(knex: Knex, c: Case): Promise<boolean> {
+  return asCaller(knex, { id: c.caller.id, role: ADMINISTRATOR_ROLE }, async (trx) => {
+    try {
+      await trx(knex.raw(sqlName(c.resource))).insert(jsonReady(c.resource, c.values!)).onConflict().ignore();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 const dbKind = (err: unknown): Outcome => {
   const code = (err as { code?: string }).code ?? '';
   if (code === '42501') return { kind: 'refused', detail: (err as Error).message };
@@ -250,7 +270,17 @@ export async function askDatabase(knex: Knex, c: Case, columns: string[] = []): 
           return { kind: rows[0].allowed ? 'ok' : 'refused' };
         }
         case 'create':
-          await trx(table).insert(jsonReady(c.resource, c.values!));
+          try {
+            await trx(table).insert(jsonReady(c.resource, c.values!));
+          } catch (err) {
+            const outcome = dbKind(err);
+            // Data the administrator may insert, refused only for this caller (the schema's own
+            // trigger failing to find a row the caller may not see), is a refusal, not bad data.
+            // A duplicate key is bad data for anyone.
+            const duplicate = (err as { code?: string }).code === '23505';
+            if (outcome.kind === 'invalid' && !duplicate && (await administratorMayInsert(knex, c))) return { kind: 'refused', detail: outcome.detail };
+            return outcome;
+          }
           return { kind: 'ok' };
         case 'update': {
           const rows = await trx(table).where(c.target!.key).update(jsonReady(c.resource, c.values!)).returning(c.resource.primaryKey);

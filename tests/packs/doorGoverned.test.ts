@@ -4,7 +4,7 @@ import { hashPassword } from '../../server/auth/passwords.js';
 import { ensureAdministrator } from '../../server/auth/users.js';
 import { migrate } from '../../server/data/migrate.js';
 import { revertGovernance } from '../../server/govern/governDatabase.js';
-import { agree, askApi, askDatabase, buildCases, describeCase, signInEveryRole } from '../security/enforcers.js';
+import { buildCases, compareEnforcers, signInEveryRole } from '../security/enforcers.js';
 import { runSqlFile } from '../support/foreignServer.js';
 import { governedServer } from '../support/governedServer.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
@@ -52,12 +52,7 @@ describe('the API and the database of a schema with its own users table', () => 
   it('agree on every role x resource x action', async () => {
     const callers = await signInEveryRole(server.db.knex, server.url, (role) => BACKROOM[role as keyof typeof BACKROOM].email);
     const cases = await buildCases(server.db.knex, callers, [...server.schema.resources.values()].filter((r) => r.schema === 'public'));
-    const disagreements: string[] = [];
-    for (const c of cases) {
-      const api = await askApi(c);
-      const db = await askDatabase(server.db.knex, c, api.columns);
-      if (!agree(c, api, db)) disagreements.push(`${describeCase(c)}: API ${api.kind} ${api.detail ?? ''} / database ${db.kind} ${db.detail ?? ''}`);
-    }
+    const { disagreements } = await compareEnforcers(server.db.knex, cases);
     console.log(`door differential: ${cases.length} cases, ${disagreements.length} disagreements`);
     expect(cases.length).toBeGreaterThan(100);
     expect(disagreements).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../permissions/activePack.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { applyGovernance, revertGovernance } from '../../server/govern/governDatabase.js';
-import { agree, askApi, askDatabase, asCaller, buildCases, describeCase, signInEveryRole, type Caller } from '../security/enforcers.js';
+import { asCaller, buildCases, compareEnforcers, signInEveryRole, type Caller } from '../security/enforcers.js';
 import { createFestivalDatabase, NEIGHBOUR_EMAIL, STEWARD_GUEST_EMAIL, type FestivalPeople } from '../support/festivalDatabase.js';
 import { governedSnapshot } from '../support/governedSnapshot.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
@@ -37,12 +37,7 @@ describe('the API and the database of a festival whose people hold several roles
     const both: Caller = { role: 'steward+guest', roles: ['steward', 'guest'], id: people.stewardGuest, api: await signIn(server, STEWARD_GUEST_EMAIL) };
     const callers = [...(await signInEveryRole(server.db.knex, server.url)), both];
     const cases = await buildCases(server.db.knex, callers, [...server.schema.resources.values()].filter((r) => r.schema === 'public'));
-    const disagreements: string[] = [];
-    for (const c of cases) {
-      const api = await askApi(c);
-      const db = await askDatabase(server.db.knex, c, api.columns);
-      if (!agree(c, api, db)) disagreements.push(`${describeCase(c)}: API ${api.kind} ${api.detail ?? ''} / database ${db.kind} ${db.detail ?? ''}`);
-    }
+    const { disagreements } = await compareEnforcers(server.db.knex, cases);
     console.log(`festival differential: ${cases.length} cases, ${disagreements.length} disagreements`);
     expect(cases.filter((c) => c.caller === both).length).toBeGreaterThan(20);
     expect(disagreements).toEqual([]);

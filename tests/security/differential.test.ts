@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { agree, askApi, askDatabase, buildCases, describeCase, signInEveryRole, type Case, type Outcome, type Verb } from './enforcers.js';
+import { buildCases, compareEnforcers, signInEveryRole, type Case } from './enforcers.js';
 
 /**
  * Every role x every resource x every action, asked of the API (CASL) and of the database
@@ -20,19 +20,7 @@ afterAll(() => server?.close());
 
 describe('the API and the database', () => {
   it('agree on every role x resource x action', async () => {
-    const disagreements: string[] = [];
-    const tally = new Map<Verb, { ok: number; refused: number; invalid: number }>();
-    for (const c of cases) {
-      const api: Outcome = await askApi(c);
-      const db: Outcome = await askDatabase(server.db.knex, c, api.columns);
-      if (!agree(c, api, db)) {
-        disagreements.push(`${describeCase(c)}: API ${api.kind} ${api.detail ?? ''} ${api.rows?.length ?? ''} / database ${db.kind} ${db.detail ?? ''} ${db.rows?.length ?? ''}`);
-      }
-      const t = tally.get(c.verb) ?? { ok: 0, refused: 0, invalid: 0 };
-      const kind = c.verb === 'read' ? (api.rows?.length ? 'ok' : 'refused') : api.kind;
-      if (kind === 'ok' || kind === 'refused' || kind === 'invalid') t[kind]++;
-      tally.set(c.verb, t);
-    }
+    const { disagreements, tally } = await compareEnforcers(server.db.knex, cases);
     console.log(`differential: ${cases.length} cases checked, ${disagreements.length} disagreements`);
     for (const [verb, t] of tally) console.log(`  ${verb}: ${t.ok} allowed, ${t.refused} refused, ${t.invalid} refused by the data`);
     expect(disagreements).toEqual([]);

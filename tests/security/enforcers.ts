@@ -309,3 +309,27 @@ export function agree(c: Case, api: Outcome, db: Outcome): boolean {
 
 export const describeCase = (c: Case) =>
   `${c.caller.role} ${c.verb} ${c.resource.name}${c.target ? ` ${c.target.mine ? 'own' : 'other'} ${c.target.id}` : ''}`;
+
+/** How often the API allowed, refused, or refused on the data's account, per verb. */
+export type Tally = Map<Verb, { ok: number; refused: number; invalid: number }>;
+
+/**
+ * Asks both enforcers every case, one after the other: the cases where they disagree (described),
+ * and the tally of the API's answers (a walk means something only if every verb meets both).
+ */
+export async function compareEnforcers(knex: Knex, cases: Case[]): Promise<{ disagreements: string[]; tally: Tally }> {
+  const disagreements: string[] = [];
+  const tally: Tally = new Map();
+  for (const c of cases) {
+    const api = await askApi(c);
+    const db = await askDatabase(knex, c, api.columns);
+    if (!agree(c, api, db)) {
+      disagreements.push(`${describeCase(c)}: API ${api.kind} ${api.detail ?? ''} ${api.rows?.length ?? ''} / database ${db.kind} ${db.detail ?? ''} ${db.rows?.length ?? ''}`);
+    }
+    const t = tally.get(c.verb) ?? { ok: 0, refused: 0, invalid: 0 };
+    const kind = c.verb === 'read' ? (api.rows?.length ? 'ok' : 'refused') : api.kind;
+    if (kind === 'ok' || kind === 'refused' || kind === 'invalid') t[kind]++;
+    tally.set(c.verb, t);
+  }
+  return { disagreements, tally };
+}

@@ -3,7 +3,8 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** This machine only, unless said: the demo's sign-ins are public knowledge. */
+  HOST: z.string().default('127.0.0.1'),
   /** When absent, an embedded PostgreSQL is started with its data under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   /**

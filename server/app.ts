@@ -17,6 +17,7 @@ import { metaForCaller } from './meta/metaForCaller.js';
 import { abilityOfCaller } from '../permissions/abilityOfCaller.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
+import { refuseHostileInput } from './http/hostileInput.js';
 import { errorHandler } from './http/errorHandler.js';
 import { historyRouter } from './http/historyRouter.js';
 import { matrixRouter } from './http/matrixRouter.js';
@@ -76,6 +77,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
     }),
   );
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseHostileInput);
   app.use(cookieParser());
   app.use(readSessionCookie(env));
 

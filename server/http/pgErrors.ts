@@ -22,7 +22,7 @@ export function isPgError(err: unknown): err is PgError {
  * SQLSTATE -> HTTP status. Only these classes are the client's fault; anything else is
  * a 500 (and the transaction has rolled back). No SQL text reaches the response.
  */
-const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = {
+export const STATUS_BY_SQLSTATE: Readonly<Record<string, { status: number; message: string }>> = {
   '23505': { status: 409, message: 'already exists' }, // unique_violation
   '23503': { status: 400, message: 'refers to a record that does not exist' }, // foreign_key_violation
   '23001': { status: 409, message: 'is still referred to' }, // restrict_violation (ON DELETE RESTRICT)
@@ -35,6 +35,20 @@ const STATUS_BY_SQLSTATE: Record<string, { status: number; message: string }> = 
   '22008': { status: 400, message: 'is not a valid date or time' }, // datetime_field_overflow
   '22P02': { status: 400, message: 'has an invalid value' }, // invalid_text_representation
   '22023': { status: 400, message: 'has an invalid value' }, // invalid_parameter_value
+  '22004': { status: 400, message: 'is required' }, // null_value_not_allowed
+  '22009': { status: 400, message: 'has a time zone offset out of range' }, // invalid_time_zone_displacement_value
+  '22015': { status: 400, message: 'is out of range' }, // interval_field_overflow
+  '22018': { status: 400, message: 'has an invalid value' }, // invalid_character_value_for_cast
+  '22021': { status: 400, message: 'contains a character that cannot be stored' }, // character_not_in_repertoire (NUL, bad UTF-8)
+  '22025': { status: 400, message: 'has an invalid escape sequence' }, // invalid_escape_sequence
+  '22026': { status: 400, message: 'has the wrong length' }, // string_data_length_mismatch (bit(n))
+  '2202E': { status: 400, message: 'has an invalid value' }, // array_subscript_error
+  '22030': { status: 400, message: 'has a key twice' }, // duplicate_json_object_key_value
+  '22032': { status: 400, message: 'is not valid JSON' }, // invalid_json_text
+  '22P03': { status: 400, message: 'has an invalid value' }, // invalid_binary_representation
+  '22P05': { status: 400, message: 'contains a character that cannot be stored' }, // untranslatable_character (\u0000 in jsonb)
+  '2200N': { status: 400, message: 'is not valid XML' }, // invalid_xml_content
+  '54001': { status: 400, message: 'is nested too deeply' }, // statement_too_complex (stack depth)
   '42501': { status: 403, message: 'You are not allowed to do this.' }, // insufficient_privilege
   '55000': { status: 409, message: 'This change is not possible in the record\'s current state.' }, // object_not_in_prerequisite_state (workflow guard)
   '40001': { status: 409, message: 'Someone else changed this record at the same time; try again.' }, // serialization_failure

@@ -95,8 +95,13 @@ function equals(query: Where, field: FieldMeta, value: unknown, alias: (c: strin
   return undefined;
 }
 
+/** Kinds whose values have no order a person means by "at least" (or, for 'other', perhaps none at all). */
+const UNORDERED: ReadonlySet<FieldMeta['kind']> = new Set(['boolean', 'json', 'array', 'other']);
+
 function compare(query: Where, field: FieldMeta, op: string, value: unknown, alias: (c: string) => string): string | undefined {
-  if (field.kind === 'array' || field.kind === 'json') return 'This field cannot be compared.';
+  // "Not this value" needs no order, and is all a boolean can be asked besides its value.
+  const unlike = op === '<>' && field.kind === 'boolean';
+  if (UNORDERED.has(field.kind) && !unlike) return 'This field has no order: filter it by its value instead.';
   const parsed = parseValue(field, value);
   if (!parsed.ok) return parsed.message;
   if (parsed.value === null) return 'Cannot compare with null.';

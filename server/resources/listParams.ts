@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../http/errors.js';
+import { hostileValueProblem } from '../http/hostileInput.js';
 
 /** The most rows one page may ask for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -10,12 +11,19 @@ const jsonParam = <T extends z.ZodType>(name: string, schema: T) =>
     .optional()
     .transform((text, ctx) => {
       if (text === undefined || text === '') return undefined;
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text);
       } catch {
         ctx.addIssue({ code: 'custom', message: `${name} must be JSON.` });
         return z.NEVER;
       }
+      const problem = hostileValueProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `${name}: ${problem}` });
+        return z.NEVER;
+      }
+      return value;
     })
     .pipe(schema.optional());
 

@@ -53,7 +53,10 @@ function scalarSchema(kind: FieldKind, field: FieldMeta): z.ZodType {
     case 'time':
       return z.string().regex(TIME, 'Must be a time (HH:MM or HH:MM:SS).');
     case 'datetime':
-      return z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Must be a date and time.');
+      return z
+        .string()
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'Must be a date and time.')
+        .refine((v) => Number.isNaN(Date.parse(v)) || new Date(v).getUTCFullYear() >= 1, 'Must be a date in the common era (year 1 or later).');
     case 'uuid':
       return z.string().regex(PG_UUID, 'Must be a UUID.');
     case 'json':
@@ -82,9 +85,10 @@ function decimalSchema(field: FieldMeta): z.ZodType {
     .refine((n) => field.max === undefined || n <= field.max, `Must be at most ${field.max}.`);
 }
 
+/** A calendar date PostgreSQL holds: year 1 to 9999 (the format's four digits), no year zero. */
 function validDate(v: string): boolean {
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getUTCFullYear() >= 1;
 }
 
 /** Field metadata lives as long as the schema model, so each schema is built once, not per request. */

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { MatrixRow } from './defaultMatrix.js';
-import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted, writeOnlyColumns } from './fieldRules.js';
 import { grantOn } from './grants.js';
 import { MODULE_NAMES, moduleInfo } from './modules.js';
 import { rowsOf, type OwnerSet } from './ownRows.js';
@@ -51,14 +51,18 @@ export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): App
       if (rule === 'none') continue;
       // Rows hidden from this role are outside what its grants reach (another role may reach them).
       const visible = Object.fromEntries(hiddenFrom(role, table).map((column) => [column, { $ne: true }]));
-      if (rule === 'all') {
-        if (Object.keys(visible).length) can(actions, table, where(visible));
-        else can(actions, table);
-        continue;
-      }
       // No tenant (or a tenant that matches nothing) reaches nothing: never "no condition".
-      const owned = 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
-      can(actions, table, where({ ...visible, [rule.column]: owned }));
+      const owned = rule === 'all' ? undefined : 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
+      const reach = rule === 'all' ? visible : { ...visible, [rule.column]: owned };
+      // A role limited to some columns writes those only; its other actions are whole-row.
+      const only = writeOnlyColumns(role, table);
+      const limited = only ? actions.filter((a) => WRITES.includes(a)) : [];
+      const whole = actions.filter((a) => !limited.includes(a));
+      if (whole.length) {
+        if (Object.keys(reach).length) can(whole, table, where(reach));
+        else can(whole, table);
+      }
+      if (limited.length) can(limited, table, [...only!], Object.keys(reach).length ? where(reach) : undefined);
     }
   }
   for (const restriction of FIELD_RESTRICTIONS) {

@@ -179,6 +179,16 @@ export const packFormat = z.strictObject({
       }),
     )
     .default([]),
+  writeOnly: z
+    .array(
+      z.strictObject({
+        table,
+        roles: roleList.min(1),
+        columns: z.array(column).min(1).describe('The only columns these roles may write on this table.'),
+      }),
+    )
+    .default([])
+    .describe('Roles that may write only some columns of a table, every other column read-only to them (a grant "RU (status only)"); other roles holding the same person\'s grants add theirs.'),
   selfLocked: z
     .array(z.strictObject({ table, key: column.describe('The column holding the row\'s user id.'), columns: z.array(column).min(1) }))
     .default([])

@@ -47,6 +47,13 @@ export interface FieldRestriction {
   owner?: boolean;
 }
 
+/** Roles that may write only these columns of a table (create and update); every other column is read-only to them. */
+export interface WriteOnly {
+  table: string;
+  roles: readonly string[];
+  columns: readonly string[];
+}
+
 /** Columns nobody may change on their own row (the row whose `key` is the caller), whatever their role. */
 export interface SelfLocked {
   table: string;
@@ -132,6 +139,7 @@ export interface Pack {
   ownerSets: Readonly<Record<string, string>>;
   /** The pack's field rules, plus those its workflows and authors imply (nobody writes what the database stamps). */
   fieldRestrictions: readonly FieldRestriction[];
+  writeOnly: readonly WriteOnly[];
   selfLocked: readonly SelfLocked[];
   hiddenRows: readonly HiddenRows[];
   authors: readonly Author[];
@@ -251,6 +259,10 @@ export function compilePack(input: unknown, file: string): Pack {
     }
   }
 
+  d.writeOnly.forEach((rule, i) => {
+    knownTable(rule.table, `writeOnly[${i}].table`);
+    rule.roles.forEach((r, j) => knownRole(r, `writeOnly[${i}].roles[${j}]`));
+  });
   d.fieldRules.forEach((rule, i) => {
     knownTable(rule.table, `fieldRules[${i}].table`);
     rule.read?.forEach((r, j) => knownRole(r, `fieldRules[${i}].read[${j}]`));
@@ -341,6 +353,7 @@ export function compilePack(input: unknown, file: string): Pack {
     ownRows,
     ownerSets: { ...d.ownerSets },
     fieldRestrictions,
+    writeOnly: d.writeOnly.map((w) => ({ table: w.table, roles: [...w.roles], columns: [...w.columns] })),
     selfLocked: d.selfLocked.map((s) => ({ ...s, columns: [...s.columns] })),
     hiddenRows: d.hiddenRows.map((h) => ({ ...h, from: [...h.from] })),
     authors,

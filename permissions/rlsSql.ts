@@ -1,4 +1,4 @@
-import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted } from './fieldRules.js';
+import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted, writeOnlyColumns } from './fieldRules.js';
 import { OWN_ROWS, OWNER_SETS, rowsOf } from './ownRows.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
@@ -78,22 +78,32 @@ export function grantsSql(tables: readonly ExposedTable[]): string {
     const restrictions = FIELD_RESTRICTIONS.filter((r) => r.table === table.resource);
     const restricted = new Set(restrictions.flatMap((r) => r.columns));
     const secret = table.columns.filter(isSecretColumn);
-    if (restricted.size === 0 && secret.length === 0) {
+    const limited = ROLES.filter((role) => writeOnlyColumns(role, table.resource));
+    if (restricted.size === 0 && secret.length === 0 && limited.length === 0) {
       out.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
       continue;
     }
-    const open = table.columns.filter((c) => !restricted.has(c) && !isSecretColumn(c)).map(ident).join(', ');
-    out.push(`GRANT SELECT (${open}), INSERT (${open}), UPDATE (${open}), DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
-    for (const restriction of restrictions) {
-      const cols = restriction.columns.filter((c) => table.columns.includes(c)).map(ident).join(', ');
-      if (!cols) continue;
+    const openColumns = table.columns.filter((c) => !restricted.has(c) && !isSecretColumn(c));
+    const open = openColumns.map(ident).join(', ');
+    if (limited.length === 0) out.push(`GRANT SELECT (${open}), INSERT (${open}), UPDATE (${open}), DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
+    else {
+      // Writing is then each role's own privilege: a role limited to some columns gets those alone.
+      out.push(`GRANT SELECT (${open}), DELETE ON ${table.sqlName} TO ${ident(API_DB_ROLE)};`);
       for (const role of ROLES) {
-        const privileges = [
-          ...(mayUseRestricted(restriction, role, 'read') ? [`SELECT (${cols})`] : []),
-          ...(mayUseRestricted(restriction, role, 'write') ? [`INSERT (${cols})`, `UPDATE (${cols})`] : []),
-        ];
-        if (privileges.length) out.push(`GRANT ${privileges.join(', ')} ON ${table.sqlName} TO ${ident(dbRoleOf(role))};`);
+        const only = writeOnlyColumns(role, table.resource);
+        const writable = (only ? openColumns.filter((c) => only.includes(c)) : openColumns).map(ident).join(', ');
+        if (writable) out.push(`GRANT INSERT (${writable}), UPDATE (${writable}) ON ${table.sqlName} TO ${ident(dbRoleOf(role))};`);
       }
+    }
+    // A column several rules restrict is a role's only where every one of them allows it (as in CASL).
+    const restrictedColumns = [...restricted].filter((c) => table.columns.includes(c));
+    for (const role of ROLES) {
+      const usable = (use: 'read' | 'write') =>
+        restrictedColumns.filter((c) => restrictions.filter((r) => r.columns.includes(c)).every((r) => mayUseRestricted(r, role, use))).map(ident).join(', ');
+      const reads = usable('read');
+      const writes = usable('write');
+      const privileges = [...(reads ? [`SELECT (${reads})`] : []), ...(writes ? [`INSERT (${writes})`, `UPDATE (${writes})`] : [])];
+      if (privileges.length) out.push(`GRANT ${privileges.join(', ')} ON ${table.sqlName} TO ${ident(dbRoleOf(role))};`);
     }
   }
   return out.join('\n');

@@ -59,7 +59,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 /** Every ordinary or partitioned table of public, and auth.users: the tables the API serves. */
-async function exposedTables(knex: Knex): Promise<ExposedTable[]> {
+export async function exposedTables(knex: Knex): Promise<ExposedTable[]> {
   const { rows } = await knex.raw<{ rows: { schema: string; name: string; columns: string[] }[] }>(`
     SELECT n.nspname AS schema, c.relname AS name,
            array_agg(a.attname::text ORDER BY a.attnum) AS columns

@@ -93,6 +93,10 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     if (!resource(rule.table, `fieldRules[${i}].table`)) return;
     rule.columns.forEach((c, j) => column(rule.table, c, `fieldRules[${i}].columns[${j}]`));
   });
+  pack.writeOnly.forEach((rule, i) => {
+    if (!resource(rule.table, `writeOnly[${i}].table`)) return;
+    rule.columns.forEach((c, j) => column(rule.table, c, `writeOnly[${i}].columns[${j}]`));
+  });
   pack.selfLocked.forEach((rule, i) => {
     if (!resource(rule.table, `selfLocked[${i}].table`)) return;
     column(rule.table, rule.key, `selfLocked[${i}].key`, ['uuid'], 'it must hold the user id (uuid)');

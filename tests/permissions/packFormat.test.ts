@@ -59,6 +59,7 @@ describe('a pack', () => {
     ['a bad action letter', (p: PackInput) => (p.matrix[1]!.actions = 'RX'), /^matrix\[1\]\.actions: Use the letters R \(read\)/],
     ['a state no step reaches', (p: PackInput) => p.workflows![0]!.transitions.push({ name: 'return', label: 'Return', from: ['lnet'], to: 'returned', needs: 'update' }), /^workflows\[0\]\.transitions\[1\]\.from: no step reaches state "lnet"/],
     ['a twice-declared role', (p: PackInput) => p.roles.push({ name: 'reader' }), /^roles: "reader" is declared twice\. Keep one\.$/],
+    ['a column limit for an unknown role', (p: PackInput) => (p.writeOnly = [{ table: 'loans', roles: ['reeder'], columns: ['note'] }]), /^writeOnly\[0\]\.roles\[0\]: unknown role "reeder"/],
     [
       'active statuses without a status column',
       (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: ['first_name', 'last_name'], role: 'role', activeStatuses: ['open'] }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { ADMINISTRATOR_ROLE } from '../../permissions/abilityOfCaller.js';
-import { FIELD_RESTRICTIONS } from '../../permissions/fieldRules.js';
+import { FIELD_RESTRICTIONS, writeOnlyColumns } from '../../permissions/fieldRules.js';
 import { OWN_ROWS } from '../../permissions/ownRows.js';
 import { isSecretColumn } from '../../permissions/secrets.js';
 import { workflowOf } from '../../permissions/workflows.js';
@@ -83,8 +83,11 @@ function ownCondition(knex: Knex, caller: Caller, resource: ResourceInfo): Knex.
 /** A column that can be written back with its own value: not a key, not restricted, not the owner column. */
 function harmlessColumn(resource: ResourceInfo, caller: Caller): FieldMeta | undefined {
   const ownColumns = caller.roles.map((role) => OWN_ROWS[role]?.[resource.name]?.column);
+  // A role the pack limits to some columns of the table (writeOnly) writes one of those.
+  const limits = caller.roles.map((role) => writeOnlyColumns(role, resource.name));
+  const within = (name: string) => limits.some((only) => !only || only.includes(name));
   const ok = (f: FieldMeta) =>
-    !f.primaryKey && !f.readOnly && !f.unique && !f.reference && !ownColumns.includes(f.name) && !restricted(resource, f.name) && !isSecretColumn(f.name);
+    !f.primaryKey && !f.readOnly && !f.unique && !f.reference && !ownColumns.includes(f.name) && !restricted(resource, f.name) && !isSecretColumn(f.name) && within(f.name);
   const preferred = ['text', 'longtext', 'integer', 'decimal', 'money', 'boolean', 'enum', 'date'];
   return resource.fields.find((f) => ok(f) && preferred.includes(f.kind)) ?? resource.fields.find(ok);
 }

@@ -18,6 +18,7 @@ import { abilityOfCaller } from '../permissions/abilityOfCaller.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
 import { refuseHostileInput } from './http/hostileInput.js';
+import { idempotency } from './http/idempotency.js';
 import { errorHandler } from './http/errorHandler.js';
 import { historyRouter } from './http/historyRouter.js';
 import { matrixRouter } from './http/matrixRouter.js';
@@ -99,6 +100,8 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   api.use('/auth/users', requireSession(policy), usersRouter({ knex, apiKnex, env, schema: () => schema }));
   api.use('/auth', authRouter(knex, env, secretKey));
   api.use(requireSession(policy));
+  // A POST carrying an Idempotency-Key is answered once: a retry gets the first answer.
+  api.use(idempotency(knex));
   api.get('/meta', resolveUser(knex, policy), (req, res) => {
     res.json(metaForCaller(schema, abilityOfCaller(req.user!)));
   });

@@ -21,6 +21,12 @@ export interface SessionLifetime {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Whose session a token opens (expired or not): just the user id, for scoping what they send. */
+export async function sessionUserId(knex: Knex, token: string): Promise<string | undefined> {
+  const row = (await knex('gatehouse.sessions').where({ token_hash: hashToken(token) }).first('user_id')) as { user_id: string } | undefined;
+  return row?.user_id;
+}
+
 /** Opens a session; only the token's hash is stored, the token itself goes to the cookie. */
 export async function createSession(knex: Knex, userId: string, lifetime: SessionLifetime, client: ClientInfo): Promise<string> {
   const token = randomBytes(32).toString('base64url');

@@ -8,6 +8,7 @@ import { withUserContext } from '../data/withUserContext.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { clientOf } from '../auth/securityEvents.js';
 import { notFound } from './errors.js';
+import { claimIdempotencyKey } from './idempotency.js';
 import { admitUngated } from './requireUser.js';
 
 /**
@@ -23,7 +24,17 @@ export function asRequestCaller<T>(
 ): Promise<T> {
   // Set by requireSession; were it ever missing, the stricter policy applies.
   const policy = req.twoFactorPolicy ?? 'approvers';
-  return withUserContext(knex, req.sessionToken!, fn, {
+  // The request's Idempotency-Key is claimed in the same transaction as its writes: both commit, or neither.
+  // (The first transaction of the request makes the claim; a request runs its writes in one.)
+  const claim = req.idempotency;
+  req.idempotency = undefined;
+  const withClaim = claim
+    ? async (trx: Knex.Transaction, user: SessionUser) => {
+        await claimIdempotencyKey(trx, claim);
+        return fn(trx, user);
+      }
+    : fn;
+  return withUserContext(knex, req.sessionToken!, withClaim, {
     ...options,
     requestId: String(req.id),
     client: clientOf(req),

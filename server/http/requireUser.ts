@@ -5,6 +5,7 @@ import { gateOf, gateRefusal, type TwoFactorPolicy } from '../auth/sessionGate.j
 import { isAdministrator } from '../../permissions/abilityOfCaller.js';
 import { bypassRefusalMessage, type ApiLogin } from '../data/apiLogin.js';
 import { HttpError, unauthorized } from './errors.js';
+import type { IdempotencyClaim } from './idempotency.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -16,6 +17,8 @@ declare module 'express-serve-static-core' {
     twoFactorPolicy?: TwoFactorPolicy;
     /** Who the data API connects as, and whether policies bind it (createApp sets it). */
     apiLogin?: ApiLogin;
+    /** The Idempotency-Key this request's transaction claims (the idempotency middleware sets it). */
+    idempotency?: IdempotencyClaim;
   }
 }
 

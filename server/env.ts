@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConnectionLimits } from './data/knex.js';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -48,6 +49,13 @@ const schema = z.object({
    */
   GATEHOUSE_SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The data API's connections: how many, and how long a request waits for one before a 503. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  DB_POOL_WAIT_MS: z.coerce.number().int().min(1).default(5000),
+  /** No statement of a request runs longer (exports excepted: they stream, up to 30 minutes). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  /** A transaction left idle this long (a stuck request) is ended by PostgreSQL, its locks released. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -70,4 +78,9 @@ export function trustProxySetting(env: Env): number | string {
 /** Which roles must sign in with a second factor, after the environment's default. */
 export function twoFactorPolicy(env: Env): 'approvers' | 'off' {
   return env.GATEHOUSE_REQUIRE_2FA ?? (env.NODE_ENV === 'production' ? 'approvers' : 'off');
+}
+
+/** The data API's connection limits, from the environment. */
+export function dataApiLimits(env: Env): ConnectionLimits {
+  return { poolMax: env.DB_POOL_MAX, poolWaitMs: env.DB_POOL_WAIT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS };
 }

@@ -25,10 +25,27 @@ function exactNumber(text: string): number | string {
   return digits.length > 15 ? text : n;
 }
 
-export function createKnex(connectionString: string, pool: Knex.PoolConfig = { min: 0, max: 10 }): Knex {
+/** Bounds on a pool of connections serving requests: none of them waits or runs forever. */
+export interface ConnectionLimits {
+  poolMax: number;
+  /** How long a request waits for a free connection before it is refused (KnexTimeoutError). */
+  poolWaitMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionMs: number;
+}
+
+export function createKnex(connectionString: string, pool: Knex.PoolConfig = { min: 0, max: 10 }, limits?: ConnectionLimits): Knex {
   // Without compiling, Knex prefixes a failed query's error message with the SQL text only
   // (no values inlined), so the database's own words can be recovered exactly, below.
-  const knex = knexFactory({ client: 'pg', connection: { connectionString }, pool, compileSqlOnError: false });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: limits
+      ? { connectionString, statement_timeout: limits.statementTimeoutMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs }
+      : { connectionString },
+    pool: limits ? { ...pool, max: limits.poolMax } : pool,
+    ...(limits ? { acquireConnectionTimeout: limits.poolWaitMs } : {}),
+    compileSqlOnError: false,
+  });
   knex.on('query-error', (err: { message?: unknown; databaseMessage?: string }, query: { sql?: string }) => {
     const prefix = `${query.sql ?? ''} - `;
     if (typeof err.message === 'string' && err.message.startsWith(prefix)) err.databaseMessage = err.message.slice(prefix.length);

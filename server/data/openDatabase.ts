@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Env } from '../env.js';
+import { dataApiLimits, type Env } from '../env.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres.js';
 import { authenticatorUrl, enableAuthenticatorLogin, hasAuthenticator } from './apiConnection.js';
 import { createKnex } from './knex.js';
@@ -48,8 +48,8 @@ export async function openDatabase(env: Env): Promise<Database> {
     ...(server ? { dataFolder: server.dataFolder } : {}),
     migrate: () => migrate(knex, sets),
     openApi: async () => {
-      if (env.DATABASE_API_URL) api = createKnex(env.DATABASE_API_URL);
-      else if (await hasAuthenticator(knex)) api = createKnex(authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)));
+      if (env.DATABASE_API_URL) api = createKnex(env.DATABASE_API_URL, undefined, dataApiLimits(env));
+      else if (await hasAuthenticator(knex)) api = createKnex(authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)), undefined, dataApiLimits(env));
       return api ?? knex;
     },
     close: async () => {

@@ -38,6 +38,8 @@ const CANCEL_TIMEOUT_MS = 5_000;
  * dropped; the error then rolls the transaction back and the connection returns clean.
  */
 export async function copyCsv(trx: Knex.Transaction, selectSql: string, target: CsvTarget): Promise<void> {
+  // An export streams for as long as its rows take (millions, to a slow client): its own bound.
+  await trx.raw(`SELECT set_config('statement_timeout', '30min', true)`);
   // Inside a transaction Knex hands out the transaction's connection (and never releases it).
   const client = (await trx.client.acquireConnection()) as PgClient;
   const copy = client.query(copyTo(`COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));

@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.js';
 import { authenticatorUrl, hasAuthenticator } from '../../server/data/apiConnection.js';
 import { createKnex } from '../../server/data/knex.js';
 import { TEST_AUTHENTICATOR_PASSWORD } from './globalSetup.js';
-import { loadEnv } from '../../server/env.js';
+import { dataApiLimits, loadEnv } from '../../server/env.js';
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
 import type { SchemaModel } from '../../server/meta/schemaModel.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
@@ -38,7 +38,10 @@ export async function startTestServer(
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: logLevel, GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'), ...options.env });
   const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(','));
   // The API logs in as the authenticator, as in production; `db.knex` stays the owner's, for assertions.
-  const apiKnex = !options.apiAsOwner && (await hasAuthenticator(db.knex)) ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }) : undefined;
+  const apiKnex =
+    !options.apiAsOwner && (await hasAuthenticator(db.knex))
+      ? createKnex(authenticatorUrl(db.url, TEST_AUTHENTICATOR_PASSWORD), { min: 0, max: 5 }, { ...dataApiLimits(env), poolMax: options.env?.DB_POOL_MAX ? env.DB_POOL_MAX : 5 })
+      : undefined;
   const app = createApp({ knex: db.knex, apiKnex, env, schema, logger: pino({ level: logLevel }), testSwitches: options.testSwitches });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { listen, ListenRefusal } from './http/listen.js';
+import { closeGracefully } from './http/shutdown.js';
 import { ensureAdministrator } from './auth/users.js';
 import { openDatabase } from './data/openDatabase.js';
 import { loadEnv } from './env.js';
@@ -27,11 +28,19 @@ const db = await openDatabase(env);
 let server: Server | undefined;
 let stopping = false;
 
+/** How long requests in flight at a shutdown may take to finish before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting, lets the requests in flight finish (up to SHUTDOWN_GRACE_MS: a request still
+ * running then is cut, and its transaction rolls back), closes the pools, stops the embedded
+ * database, and exits 0.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: shutting down`);
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (server && (await closeGracefully(server, SHUTDOWN_GRACE_MS)).cut) logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS} ms were cut`);
   await db.close();
   process.exit(0);
 }

@@ -114,3 +114,26 @@ describe('faults', () => {
     expect((await api.get('/api/services?range=[0,0]')).status).toBe(200);
   });
 });
+
+describe('an audit trail that cannot be written', () => {
+  it('rolls the whole write back, and says the server failed', async () => {
+    server = await startTestServer();
+    const api = await signedIn(server);
+    const { rows } = await server.db.knex.raw(`SELECT id, description FROM public.services ORDER BY id LIMIT 1`);
+    const before = rows[0] as { id: string; description: string | null };
+    const trail = Number((await server.db.knex('public.audit_log').count({ n: '*' }))[0]!.n);
+    // The trail's table gone from under its trigger: every audited write fails inside the database.
+    await server.db.knex.raw('ALTER TABLE public.audit_log RENAME TO audit_log_away');
+    try {
+      const answer = await api.put(`/api/services/${before.id}`, { description: 'not without its audit record' });
+      expect(answer.status).toBe(500);
+      expect(answer.json.message).toMatch(/Nothing was saved/);
+    } finally {
+      await server.db.knex.raw('ALTER TABLE public.audit_log_away RENAME TO audit_log');
+    }
+    expect(await descriptionOf(server, before.id)).toBe(before.description);
+    expect(Number((await server.db.knex('public.audit_log').count({ n: '*' }))[0]!.n)).toBe(trail);
+    expect((await api.put(`/api/services/${before.id}`, { description: 'with its audit record' })).status).toBe(200);
+    expect(Number((await server.db.knex('public.audit_log').count({ n: '*' }))[0]!.n)).toBe(trail + 1);
+  });
+});

@@ -31,6 +31,26 @@ const isAction = (value: string): value is Action => (ACTIONS as readonly string
  * rule: the administrator may do everything, everyone else nothing. An unknown role may do nothing.
  */
 export function abilityOfCaller(caller: CallerGrants): AppAbility {
+  // The same grants give the same ability: built once, not on every request (a matrix edit,
+  // a new owned row or another role is another key).
+  const key = JSON.stringify([caller.id, caller.roles, caller.matrix, caller.owned, caller.tenant ?? null]);
+  const known = built.get(key);
+  if (known) {
+    built.delete(key);
+    built.set(key, known);
+    return known;
+  }
+  const ability = buildAbility(caller);
+  built.set(key, ability);
+  if (built.size > BUILT_KEPT) built.delete(built.keys().next().value!);
+  return ability;
+}
+
+/** The abilities built lately, most recent last (a small LRU: one per active caller and version of their grants). */
+const built = new Map<string, AppAbility>();
+const BUILT_KEPT = 1000;
+
+function buildAbility(caller: CallerGrants): AppAbility {
   if (caller.matrix === null) {
     const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
     if (isAdministrator(caller)) can([...ACTIONS], 'all');

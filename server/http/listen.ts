@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { trackConnections } from './shutdown.js';
 
 /** Listening failed for a reason the person starting the server can fix; the message says how. */
 export class ListenRefusal extends Error {}
@@ -12,6 +13,7 @@ export class ListenRefusal extends Error {}
 export function listen(port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer();
+    trackConnections(server);
     server.listen(port, host);
     const fail = (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') reject(new ListenRefusal(`Port ${port} on ${host} is already in use by another program. Stop it, or start Gatehouse on another port (PORT=3001 npm start).`));

@@ -28,6 +28,7 @@ import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { nameColumns } from '../meta/governance.js';
 import { governedPeople, type ResourceInfo, type SchemaModel } from '../meta/schemaModel.js';
 import type { FieldMeta } from '../meta/types.js';
+import { emptyAsNull } from '../resources/parseBody.js';
 import { fieldValueSchema } from '../resources/valueSchemas.js';
 import { asRequestCaller } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
@@ -440,7 +441,7 @@ function profileRow(resource: ResourceInfo, table: ProfileTable, body: z.infer<t
   const given = body.profile ?? {};
   for (const key of Object.keys(given)) if (!asked.some((f) => f.name === key)) errors[`profile.${key}`] = 'Not a field a new user is given here.';
   for (const field of asked) {
-    const value = given[field.name] === '' && field.kind !== 'text' && field.kind !== 'longtext' ? null : (given[field.name] ?? null);
+    const value = emptyAsNull(field, given[field.name] ?? null);
     if (value === null && !field.required) continue;
     put(field.name, value, `profile.${field.name}`);
   }

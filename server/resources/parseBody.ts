@@ -1,5 +1,6 @@
 import { badRequest } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
+import type { FieldMeta } from '../meta/types.js';
 import { fieldValueSchema } from './valueSchemas.js';
 
 export type Mode = 'create' | 'update';
@@ -10,6 +11,9 @@ export type Mode = 'create' | 'update';
  * rather than refused, because react-admin sends the whole record back on save.
  * Every problem is reported at once, per field.
  */
+/** An empty input is no value (null), except in text, where '' is one. */
+export const emptyAsNull = (field: FieldMeta, raw: unknown): unknown => (raw === '' && field.kind !== 'text' && field.kind !== 'longtext' ? null : raw);
+
 export function parseBody(resource: ResourceInfo, body: unknown, mode: Mode): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('The request body must be a JSON object.');
@@ -25,7 +29,7 @@ export function parseBody(resource: ResourceInfo, body: unknown, mode: Mode): Re
     }
     if (field.readOnly || (mode === 'update' && field.primaryKey)) continue;
     if (raw === undefined) continue;
-    const value = raw === '' && field.kind !== 'text' && field.kind !== 'longtext' ? null : raw;
+    const value = emptyAsNull(field, raw);
     if (value === null && field.hasDefault && !field.nullable && mode === 'create') continue;
     const parsed = fieldValueSchema(field).safeParse(value);
     if (!parsed.success) {

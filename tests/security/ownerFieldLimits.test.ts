@@ -76,6 +76,9 @@ const LIMITS: Limit[] = [
   },
 ];
 
+/** Each limit with the name its tests carry. */
+const NAMED = LIMITS.map((l) => [`${l.role} on ${l.resource}`, l] as const);
+
 const idOfOwnRow = async (limit: Limit, me: string): Promise<string> => {
   const { rows } = await server.db.knex.raw(limit.ownRow, limit.ownRow.split('?').slice(1).map(() => me));
   expect(rows[0], `${limit.role} has a row of ${limit.resource} of their own in the demo data`).toBeDefined();
@@ -83,7 +86,7 @@ const idOfOwnRow = async (limit: Limit, me: string): Promise<string> => {
 };
 
 describe("the owner's side of an own-row grant", () => {
-  it.each(LIMITS.map((l) => [`${l.role} on ${l.resource}`, l] as const))('%s: the API refuses each business decision by name and saves the rest', async (_name, limit) => {
+  it.each(NAMED)('%s: the API refuses each business decision by name and saves the rest', async (_name, limit) => {
     const api = await accounts.signedIn(limit.role);
     const id = await idOfOwnRow(limit, await accounts.userIdOf(limit.role));
     const path = `/api/${limit.resource}/${encodeURIComponent(id)}`;
@@ -104,7 +107,7 @@ describe("the owner's side of an own-row grant", () => {
     for (const column of Object.keys(limit.allowed)) expect(fields.find((f) => f.name === column)?.readOnly, column).toBe(false);
   });
 
-  it.each(LIMITS.map((l) => [`${l.role} on ${l.resource}`, l] as const))('%s: the database refuses them too, as the role', async (_name, limit) => {
+  it.each(NAMED)('%s: the database refuses them too, as the role', async (_name, limit) => {
     const me = await accounts.userIdOf(limit.role);
     const id = await idOfOwnRow(limit, me);
     const table = `public.${limit.resource}`;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CallerGrants } from '../../permissions/abilityOfCaller.js';
+import { preparedStatement } from '../data/preparedStatement.js';
 import type { ClientInfo } from './securityEvents.js';
 
 /** The signed-in user, with their rows of the matrix and owned ids (`gatehouse.caller_matrix`, `caller_owned`). */
@@ -75,13 +76,33 @@ function sessionUserStatement(where = ''): string {
        FROM who ${where}`;
 }
 
+const FIND_SESSION_USER = sessionUserStatement();
+const FIND_SESSION_USER_PREPARED = preparedStatement(FIND_SESSION_USER);
+
 export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
-  const { rows } = await knex.raw<{ rows: SessionUser[] }>(sessionUserStatement(), [hashToken(token)]);
+  const { rows } = await knex.raw<{ rows: SessionUser[] }>(FIND_SESSION_USER, [hashToken(token)]).options(FIND_SESSION_USER_PREPARED);
   return rows[0];
 }
 
 /** The longest request id kept (it may come from the client's X-Request-Id header). */
 const MAX_REQUEST_ID = 200;
+
+const ENTER_SESSION = sessionUserStatement(
+  `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
+     AND set_config('app.roles', array_to_string(who.roles, ','), true) IS NOT NULL
+     AND set_config('app.request_id', ?, true) IS NOT NULL
+     AND set_config('app.client_address', ?, true) IS NOT NULL AND set_config('app.user_agent', ?, true) IS NOT NULL
+     -- The same, as Supabase/PostgREST set them, for a database's own policies and triggers
+     -- written for that (auth.jwt(), current_setting('request.jwt.claims'), 'request.headers').
+     AND set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', who.role, 'roles', who.roles, 'email', who.email,
+                      'session_id', who."sessionId")::text, true) IS NOT NULL
+     AND set_config('request.jwt.claim.sub', who.id::text, true) IS NOT NULL
+     AND set_config('request.jwt.claim.role', who.role, true) IS NOT NULL
+     AND set_config('request.headers', json_build_object('x-forwarded-for', nullif(?, ''), 'user-agent', nullif(?, ''))::text, true) IS NOT NULL
+     AND CASE WHEN gatehouse.session_db_role(who.roles) IS NULL THEN true
+              ELSE set_config('role', gatehouse.session_db_role(who.roles), true) IS NOT NULL END`,
+);
+const ENTER_SESSION_PREPARED = preparedStatement(ENTER_SESSION);
 
 /**
  * Inside a request's transaction: resolves the session and sets the caller for the database
@@ -96,31 +117,15 @@ export async function enterSession(
   token: string,
   request: { id?: string | undefined; client?: ClientInfo | undefined } = {},
 ): Promise<SessionUser | undefined> {
-  const { rows } = await trx.raw<{ rows: SessionUser[] }>(
-    sessionUserStatement(
-      `WHERE set_config('app.user_id', who.id::text, true) IS NOT NULL AND set_config('app.role', who.role, true) IS NOT NULL
-         AND set_config('app.roles', array_to_string(who.roles, ','), true) IS NOT NULL
-         AND set_config('app.request_id', ?, true) IS NOT NULL
-         AND set_config('app.client_address', ?, true) IS NOT NULL AND set_config('app.user_agent', ?, true) IS NOT NULL
-         -- The same, as Supabase/PostgREST set them, for a database's own policies and triggers
-         -- written for that (auth.jwt(), current_setting('request.jwt.claims'), 'request.headers').
-         AND set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', who.role, 'roles', who.roles, 'email', who.email,
-                          'session_id', who."sessionId")::text, true) IS NOT NULL
-         AND set_config('request.jwt.claim.sub', who.id::text, true) IS NOT NULL
-         AND set_config('request.jwt.claim.role', who.role, true) IS NOT NULL
-         AND set_config('request.headers', json_build_object('x-forwarded-for', nullif(?, ''), 'user-agent', nullif(?, ''))::text, true) IS NOT NULL
-         AND CASE WHEN gatehouse.session_db_role(who.roles) IS NULL THEN true
-                  ELSE set_config('role', gatehouse.session_db_role(who.roles), true) IS NOT NULL END`,
-    ),
-    [
-      hashToken(token),
-      request.id?.slice(0, MAX_REQUEST_ID) ?? '',
-      request.client?.ip ?? '',
-      request.client?.userAgent ?? '',
-      request.client?.ip ?? '',
-      request.client?.userAgent ?? '',
-    ],
-  );
+  const binds = [
+    hashToken(token),
+    request.id?.slice(0, MAX_REQUEST_ID) ?? '',
+    request.client?.ip ?? '',
+    request.client?.userAgent ?? '',
+    request.client?.ip ?? '',
+    request.client?.userAgent ?? '',
+  ];
+  const { rows } = await trx.raw<{ rows: SessionUser[] }>(ENTER_SESSION, binds).options(ENTER_SESSION_PREPARED);
   return rows[0];
 }
 

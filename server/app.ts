@@ -21,6 +21,7 @@ import { refuseHostileInput } from './http/hostileInput.js';
 import { idempotency } from './http/idempotency.js';
 import { errorHandler } from './http/errorHandler.js';
 import { historyRouter } from './http/historyRouter.js';
+import { labelsRouter } from './http/labelsRouter.js';
 import { matrixRouter } from './http/matrixRouter.js';
 import { notFound } from './http/errors.js';
 import { requireSession, resolveUser } from './http/requireUser.js';
@@ -109,6 +110,8 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   api.use('/matrix', matrixRouter(apiKnex, () => schema));
   // A record's audit trail, GET /:resource/:id/history, next to the generic resources.
   api.use(historyRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
+  // The labels of what a record refers to, GET /:resource/:field/labels, for whoever may read it.
+  api.use(labelsRouter({ knex: apiKnex, schema: () => schema, switches }));
   api.use(resourceRouter({ knex: apiKnex, schema: () => schema, models: () => models, switches }));
   api.use(() => {
     throw notFound('No such API route.');

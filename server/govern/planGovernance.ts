@@ -25,6 +25,9 @@ import { allowsTransitionSql, personFunction, personFunctionsSql, workflowFuncti
 import { WORKFLOWS } from '../../permissions/workflows.js';
 import { nameColumns } from '../meta/governance.js';
 import { loadSchemaModel } from '../meta/loadSchemaModel.js';
+import { labelReferences } from '../meta/recordLabels.js';
+import type { SchemaModel } from '../meta/schemaModel.js';
+import { dropReferenceLabelsSql, referenceLabelsSql, type LabelReference } from '../../permissions/labelSql.js';
 
 
 export interface GovernancePlan {
@@ -51,8 +54,7 @@ interface TableState {
 }
 
 /** The tables a pack governs: every table the back-office serves (views follow their tables), and auth.users. */
-async function governedTables(knex: Knex | Knex.Transaction): Promise<TableState[]> {
-  const schema = await loadSchemaModel(knex as Knex);
+async function governedTables(knex: Knex | Knex.Transaction, schema: SchemaModel): Promise<TableState[]> {
   const tables = [...schema.resources.values()].filter((r) => r.kind === 'table' || r.kind === 'partitioned');
   const { rows } = await knex.raw<{ rows: { name: string; rls: boolean; force: boolean; policies: number; defaults: Record<string, string | null> }[] }>(
     `SELECT format('%s.%s', n.nspname, c.relname) AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS force,
@@ -89,7 +91,9 @@ async function governedTables(knex: Knex | Knex.Transaction): Promise<TableState
  * to the sessions, and the governance record naming the pack.
  */
 export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack): Promise<GovernancePlan> {
-  const tables = await governedTables(knex);
+  const schema = await loadSchemaModel(knex as Knex);
+  const tables = await governedTables(knex, schema);
+  const labels = labelReferences(schema);
   const exposed: ExposedTable[] = tables.map((t) => ({ resource: t.resource, sqlName: `${ident(t.schema)}.${ident(t.table)}`, columns: t.columns }));
   const withOwnPolicies = new Set(tables.filter((t) => t.foreignPolicies > 0).map((t) => t.resource));
   const schemas = [...new Set(tables.map((t) => t.schema))];
@@ -135,6 +139,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     ...schemas.map((s) => `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(s)} TO ${ident(API_DB_ROLE)};`),
     grantsSql(exposed),
     policiesSql(exposed, withOwnPolicies),
+    labels.length ? referenceLabelsSql(labels) : '',
     authenticatorGrantsSql(),
     people?.email ? peopleAccountsSql(people, people.email) : '',
     people?.status && statusType ? peopleStatusSql(people, people.status, statusType) : '',
@@ -153,7 +158,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { pack: pack.name, apply, revert: revertSql(tables, pack), hash: createHash('sha256').update(apply).digest('hex') };
+  return { pack: pack.name, apply, revert: revertSql(tables, pack, labels), hash: createHash('sha256').update(apply).digest('hex') };
 }
 
 /**
@@ -329,9 +334,9 @@ function peopleRolesSql(source: NonNullable<NonNullable<Pack['people']>['roles']
  * matrix". Roles stay (they are the cluster's, perhaps shared) but hold nothing here any more.
  * People's roles already copied to auth.users stay as they are.
  */
-function revertSql(tables: TableState[], pack: Pack): string {
+function revertSql(tables: TableState[], pack: Pack, labels: LabelReference[]): string {
   const dbRoles = [API_DB_ROLE, ...ROLES.map(dbRoleOf)].map(ident).join(', ');
-  const out: string[] = [`-- Gatehouse: undo the pack "${pack.name}".`, `DELETE FROM gatehouse.governance;`];
+  const out: string[] = [`-- Gatehouse: undo the pack "${pack.name}".`, `DELETE FROM gatehouse.governance;`, dropReferenceLabelsSql(labels)];
   for (const t of tables) {
     const name = `${ident(t.schema)}.${ident(t.table)}`;
     out.push(`DO $$ DECLARE p record; BEGIN

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { LABEL_SCHEMA } from '../../permissions/labelSql.js';
 
 /** Rows read from pg_catalog, before any interpretation. */
 export interface CatalogRelation {
@@ -64,7 +65,8 @@ export interface Catalog {
   originKeys: Map<number, number[][]>;
 }
 
-const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'gatehouse', 'pg_toast'];
+/** Never served: PostgreSQL's own, and Gatehouse's (its label views are reached through their references). */
+const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'gatehouse', LABEL_SCHEMA, 'pg_toast'];
 
 /** Four catalog queries describe every relation Gatehouse serves. */
 export async function readCatalog(db: Knex | Knex.Transaction, schemas?: string[]): Promise<Catalog> {

@@ -5,7 +5,8 @@ import { hostileValueProblem } from '../http/hostileInput.js';
 /** The most rows one page may ask for. */
 export const MAX_PAGE_SIZE = 1000;
 
-const jsonParam = <T extends z.ZodType>(name: string, schema: T) =>
+/** A query parameter holding JSON, checked against `schema`; its messages name the parameter. */
+export const jsonParam = <T extends z.ZodType>(name: string, schema: T) =>
   z
     .string()
     .optional()

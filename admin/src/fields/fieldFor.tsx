@@ -1,11 +1,12 @@
 import { Typography } from '@mui/material';
 import type { ReactElement } from 'react';
-import { BooleanField, DateField, NumberField, ReferenceField, ReferenceOneField, TextField, useRecordContext } from 'react-admin';
+import { BooleanField, DateField, NumberField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
-import { displayCurrency, displayLocale, isKeyReference, isReadable } from '../meta/metaStore';
+import { displayCurrency, displayLocale } from '../meta/metaStore';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
+import { ReferenceLabelField } from './ReferenceLabelField';
 
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
@@ -74,26 +75,10 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
   other: (p) => <TextField {...p} />,
 };
 
-/** The component that shows a field, by its kind; references link to their target. */
+/** The component that shows a field, by its kind; a reference by the label of its record. */
 export function fieldFor(field: FieldMeta, where: Where): ReactElement {
   const props = { key: field.name, source: field.name, label: field.label };
-  // A target the caller may not read cannot be looked up (403): the key is shown as it is.
-  const reference = field.reference && isReadable(field.reference.resource) ? field.reference : undefined;
-  if (reference && !isKeyReference(reference)) {
-    // A key on another unique column: look the target up by that column, not by id.
-    return (
-      <ReferenceOneField {...props} reference={reference.resource} target={reference.field} link="show" emptyText="">
-        <TextField source={reference.displayField} />
-      </ReferenceOneField>
-    );
-  }
-  if (reference) {
-    return (
-      <ReferenceField {...props} reference={reference.resource} link="show" emptyText="">
-        <TextField source={reference.displayField} />
-      </ReferenceField>
-    );
-  }
+  if (field.reference) return <ReferenceLabelField {...props} reference={field.reference} />;
   const render = FIELD_BY_KIND[field.kind];
   return { ...render(props, field, where), key: field.name };
 }

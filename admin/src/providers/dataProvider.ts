@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError } from 'react-admin';
+import { fetchUtils, HttpError, type GetManyParams } from 'react-admin';
+import type { LabelsOf } from '../fields/ReferenceLabelField';
 import { gateOfError } from '../account/gate';
 import { refreshMeta } from '../meta/metaStore';
 import { withCsrf } from './csrf';
@@ -45,8 +46,18 @@ export interface TransitionParams {
  * The API speaks ra-data-simple-rest's protocol as is; the session cookie rides along. Workflow
  * transitions and resource operations are two more methods (POST /api/<resource>/...).
  */
+const simpleRest = simpleRestProvider('/api', httpClient);
+
 export const dataProvider = {
-  ...simpleRestProvider('/api', httpClient),
+  ...simpleRest,
+  /** With `meta.labelsOf` (a reference's column), only the labels of the records it names: see ReferenceLabelField. */
+  async getMany(resource: string, params: GetManyParams) {
+    const via = (params.meta as Partial<LabelsOf> | undefined)?.labelsOf;
+    if (!via) return simpleRest.getMany(resource, params);
+    const ids = encodeURIComponent(JSON.stringify(params.ids));
+    const { json } = await httpClient(`/api/${encodeURIComponent(via.resource)}/${encodeURIComponent(via.field)}/labels?ids=${ids}`, { signal: params.signal });
+    return { data: json as { id: string | number; label: string | null }[] };
+  },
   async transition(resource: string, { action, id, ids, data = {} }: TransitionParams) {
     const target = id === undefined ? '' : `/${encodeURIComponent(String(id))}`;
     const body = id === undefined ? { ...data, ids } : data;

@@ -20,13 +20,13 @@ function Details({ resource }: { resource: ResourceMeta }) {
     <Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 2, mb: 2 }}>
         {narrow.map((f) => (
-          <Labeled key={f.name} label={f.label}>
-            {fieldFor(f, 'show')}
-          </Labeled>
+          <Box key={f.name} data-field={f.name}>
+            <Labeled label={f.label}>{fieldFor(f, 'show')}</Labeled>
+          </Box>
         ))}
       </Box>
       {wide.map((f) => (
-        <Box key={f.name} sx={{ mb: 2 }}>
+        <Box key={f.name} data-field={f.name} sx={{ mb: 2 }}>
           <Labeled label={f.label} fullWidth>
             {fieldFor(f, 'show')}
           </Labeled>

@@ -43,6 +43,13 @@ const transition = z.strictObject({
   sets: z.record(column, z.enum(['caller', 'now'])).optional().describe('Columns the step stamps itself: with the caller, or the current time.'),
   notBy: person.optional().describe('Separation of duties: the caller may not be this person (no approving one\'s own).'),
   onlyBy: person.optional().describe('Only this person may take the step (cancelling one\'s own request).'),
+  covers: z
+    .array(column)
+    .min(1)
+    .optional()
+    .describe(
+      'What this step approves (a budget, an amount): an edit changing one of these columns afterwards sends the record back to the state the step starts from, clearing what the step stamped; once no step leaves the record\'s state, the edit is refused.',
+    ),
 });
 
 /** The module icons the back-office draws (a closed list, so a pack cannot name one it lacks). */

@@ -97,6 +97,8 @@ export interface Transition {
   notBy?: Person;
   /** Only the person this column names may do it (e.g. cancel one's own leave). */
   onlyBy?: Person;
+  /** Columns the step approves: see approvalsCovering (permissions/workflows.ts). */
+  covers?: readonly string[];
 }
 
 export interface Workflow {
@@ -302,6 +304,7 @@ export function compilePack(input: unknown, file: string): Pack {
           ...(t.sets ? { sets: { ...t.sets } } : {}),
           ...(notBy ? { notBy } : {}),
           ...(onlyBy ? { onlyBy } : {}),
+          ...(t.covers ? { covers: [...t.covers] } : {}),
         };
       }),
     };

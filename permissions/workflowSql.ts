@@ -1,4 +1,4 @@
-import type { Person, Transition, Workflow } from './workflows.js';
+import { approvalCovers, type ApprovalCover, type Person, type Transition, type Workflow } from './workflows.js';
 import { ident, literal, sqlNameOfResource } from './sqlText.js';
 
 /**
@@ -63,6 +63,36 @@ function transitionBranch(workflow: Workflow, t: Transition): string {
         END IF;`;
 }
 
+/** "budget" / "budget and end_date" / "budget, end_date and content", for a message. */
+export function columnList(columns: readonly string[]): string {
+  return columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns.at(-1)!}` : (columns[0] ?? '');
+}
+
+/**
+ * An edit (no step under way) changing what an approving step covers: back to where the step
+ * starts, its stamps cleared, with the reason in the audit trail; refused once no step leaves
+ * the record's state.
+ */
+function coverBranch(workflow: Workflow, cover: ApprovalCover): string {
+  const status = ident(workflow.statusColumn);
+  const states = (list: readonly string[]) => `ARRAY[${list.map(literal).join(', ')}]::text[]`;
+  const changed = cover.columns.map((c) => `NEW.${ident(c)} IS DISTINCT FROM OLD.${ident(c)}`).join(' OR ');
+  const what = columnList(cover.columns);
+  return `IF v_action IS NULL AND OLD.${status}::text = ANY (${states([...cover.reopens, ...cover.refuses])}) AND (${changed}) THEN
+          IF OLD.${status}::text = ANY (${states(cover.refuses)}) THEN
+            RAISE EXCEPTION 'the % of a % % record can no longer change', ${literal(what)}, OLD.${status}, ${literal(workflow.table)}
+              USING ERRCODE = '55000', COLUMN = ${literal(cover.columns[0]!)};
+          END IF;
+          IF NEW.${status} IS DISTINCT FROM OLD.${status} AND NEW.${status}::text <> ${literal(cover.backTo)} THEN
+            ${refusal(`the status of ${workflow.table} changes only through its workflow`, '55000', workflow.statusColumn)}
+          END IF;
+          NEW.${status} := ${literal(cover.backTo)};
+          ${cover.clears.map((c) => `NEW.${ident(c)} := NULL;`).join(' ')}
+          PERFORM set_config('app.reason', ${literal(`${what} changed after "${cover.step.label}": back to ${cover.backTo}`)}, true);
+          RETURN NEW;
+        END IF;`;
+}
+
 export function workflowTriggerSql(workflow: Workflow): string {
   const fn = workflowFunction(workflow);
   const status = ident(workflow.statusColumn);
@@ -79,6 +109,7 @@ export function workflowTriggerSql(workflow: Workflow): string {
           END IF;
           RETURN NEW;
         END IF;
+        ${approvalCovers(workflow).map((c) => coverBranch(workflow, c)).join('\n        ')}
         IF NEW.${status} IS NOT DISTINCT FROM OLD.${status} THEN RETURN NEW; END IF;
         ${workflow.transitions.map((t) => transitionBranch(workflow, t)).join('\n        ')}
         ${refusal(`the status of ${workflow.table} changes only through its workflow`, '55000', workflow.statusColumn)}

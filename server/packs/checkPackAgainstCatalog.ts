@@ -122,6 +122,7 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     w.transitions.forEach((t, j) => {
       const where = `workflows[${i}].transitions[${j}]`;
       t.requires?.forEach((c, k) => column(w.table, c, `${where}.requires[${k}]`));
+      t.covers?.forEach((c, k) => column(w.table, c, `${where}.covers[${k}]`));
       for (const [c, value] of Object.entries(t.sets ?? {})) {
         if (value === 'caller') column(w.table, c, `${where}.sets.${c}`, ['uuid'], 'it is set to the caller (a uuid)');
         else column(w.table, c, `${where}.sets.${c}`, ['datetime', 'date'], 'it is set to the current time (a date or time stamp)');

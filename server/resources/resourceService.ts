@@ -7,7 +7,8 @@ import { whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
 import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
-import { workflowOf, type Transition } from '../../permissions/workflows.js';
+import { approvalCovers, workflowOf, type Transition } from '../../permissions/workflows.js';
+import { columnList } from '../../permissions/workflowSql.js';
 import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
@@ -172,6 +173,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     delete parsed[VERSION_COLUMN];
     keepStatus(parsed, current);
     const values = writableValues(ability, 'update', full, parsed, current);
+    await reopenCovered(id, values, current);
     if (!ability.can('update', subject(resource.name, { ...current, ...values }))) {
       throw forbidden(`You are not allowed to move this ${resource.label.toLowerCase()} record out of your reach.`);
     }
@@ -183,6 +185,33 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     // Gone meanwhile is a 404 either way; still there means someone saved first (or it moved out of reach).
     if (seenVersion !== undefined) throw await changedMeanwhile(id, 'Someone else changed this record after you opened it; look at it again before saving.');
     throw await refusedOrMissing('update', id);
+  }
+
+  /**
+   * An edit of what an approval covers (a step's `covers`): refused once no step leaves the
+   * record's state, else the record goes back to where the step starts (the workflow trigger
+   * does the same, and clears the step's stamps). Values are compared by PostgreSQL, as the
+   * trigger compares them: 175000 is 175000.00.
+   */
+  async function reopenCovered(id: unknown, values: Row, current: Row): Promise<void> {
+    if (!workflow) return;
+    const state = String(current[workflow.statusColumn]);
+    for (const cover of approvalCovers(workflow)) {
+      const touched = cover.columns.filter((c) => c in values);
+      if (touched.length === 0 || ![...cover.reopens, ...cover.refuses].includes(state)) continue;
+      const given = toDatabase(values);
+      const differs = touched.map((c) => `?? IS DISTINCT FROM ?::${full.fieldByName.get(c)!.pgType}`).join(' OR ');
+      const bindings = touched.flatMap((c) => [`${resource.table}.${c}`, given[c]]);
+      const found = (await byKey(id)(query().select(trx.raw(`(${differs}) AS changed`, bindings as never[]))).first()) as { changed?: boolean } | undefined;
+      if (!found?.changed) continue;
+      if (cover.refuses.includes(state)) {
+        const names = columnList(touched.map((c) => full.fieldByName.get(c)!.label));
+        const why = `this record was approved ("${cover.step.label}") and is now ${state}`;
+        throw conflict(`${names} can no longer change: ${why}.`, Object.fromEntries(touched.map((c) => [c, `This can no longer change: ${why}.`])));
+      }
+      values[workflow.statusColumn] = cover.backTo;
+      return;
+    }
   }
 
   /** A status in a plain edit: the same value is no change; another one is refused. */

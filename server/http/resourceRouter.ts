@@ -80,9 +80,11 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
       return;
     }
     if (req.query.range === undefined) params.range = { offset: 0, limit: MAX_PAGE_SIZE };
-    const { rows, total } = await run(req, (svc) => svc.list(params));
+    const { rows, total, estimated } = await run(req, (svc) => svc.list(params));
     const end = rows.length ? params.range.offset + rows.length - 1 : params.range.offset;
     res.set('Content-Range', `${String(req.params.resource)} ${params.range.offset}-${end}/${total}`);
+    // The protocol has no word for a guess: a header says the total is the planner's estimate.
+    if (estimated) res.set('X-Total-Estimated', 'true');
     res.json(rows);
   });
   router.get('/:resource/:id', async (req, res) => {

@@ -8,14 +8,31 @@ import type { Knex } from 'knex';
  */
 export const EXACT_COUNT_CAP = Number(process.env.GATEHOUSE_EXACT_COUNT_CAP ?? 20_000);
 
-export async function countRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder): Promise<number> {
+export interface RowCount {
+  total: number;
+  /** The planner's guess, not a count: the client says "about" and pages by "next". */
+  estimated: boolean;
+}
+
+export async function countRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder): Promise<RowCount> {
   const rowsQuery = filtered.clone().clearSelect().clearOrder().select(trx.raw('1'));
   const estimate = await plannedRows(trx, rowsQuery);
-  if (estimate > EXACT_COUNT_CAP) return estimate;
-  const capped = rowsQuery.limit(EXACT_COUNT_CAP + 1);
-  const [{ n }] = (await trx.count('* as n').from(capped.as('capped'))) as [{ n: number | string }];
-  const exact = Number(n);
-  return exact <= EXACT_COUNT_CAP ? exact : Math.max(estimate, EXACT_COUNT_CAP + 1);
+  if (estimate > EXACT_COUNT_CAP) return { total: estimate, estimated: true };
+  const exact = await countUpTo(trx, rowsQuery, EXACT_COUNT_CAP + 1);
+  return exact <= EXACT_COUNT_CAP ? { total: exact, estimated: false } : { total: Math.max(estimate, EXACT_COUNT_CAP + 1), estimated: true };
+}
+
+/**
+ * The total of a list asked for a page past its end (an estimate said there were more rows):
+ * exact, and cheap, since it stops at `offset` rows.
+ */
+export async function countBefore(trx: Knex.Transaction, filtered: Knex.QueryBuilder, offset: number): Promise<RowCount> {
+  return { total: await countUpTo(trx, filtered.clone().clearSelect().clearOrder().select(trx.raw('1')), offset), estimated: false };
+}
+
+async function countUpTo(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, cap: number): Promise<number> {
+  const [{ n }] = (await trx.count('* as n').from(rowsQuery.limit(cap).as('capped'))) as [{ n: number | string }];
+  return Number(n);
 }
 
 async function plannedRows(trx: Knex.Transaction, query: Knex.QueryBuilder): Promise<number> {

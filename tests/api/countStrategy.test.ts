@@ -24,6 +24,17 @@ describe('list totals', () => {
     const { rows } = await server.db.knex.raw('SELECT count(*)::int AS n FROM bookings');
     expect(total(res)).toBeGreaterThan(100);
     expect(Math.abs(total(res) - rows[0].n) / rows[0].n).toBeLessThan(0.2);
+    // Said to be an estimate, for the client to say "about" and page by "next".
+    expect(res.headers.get('x-total-estimated')).toBe('true');
+  });
+
+  it('are counted where the list really ends when a page past it is asked for', async () => {
+    const { rows } = await server.db.knex.raw('SELECT count(*)::int AS n FROM bookings');
+    const res = await api.get(`/api/bookings${q({ range: [rows[0].n + 500, rows[0].n + 509] })}`);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual([]);
+    expect(total(res)).toBe(rows[0].n);
+    expect(res.headers.get('x-total-estimated')).toBeNull();
   });
 
   it('are exact below the cap', async () => {
@@ -32,6 +43,7 @@ describe('list totals', () => {
     );
     const res = await api.get(`/api/bookings${q({ range: [0, 9], filter: { customer_id: rows[0].customer_id } })}`);
     expect(total(res)).toBe(rows[0].n);
+    expect(res.headers.get('x-total-estimated')).toBeNull();
   });
 
   it('come from the page itself when the page is the last one', async () => {

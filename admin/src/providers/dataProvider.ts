@@ -1,5 +1,5 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError, type GetManyParams } from 'react-admin';
+import { fetchUtils, HttpError, type GetListParams, type GetListResult, type GetManyParams } from 'react-admin';
 import type { LabelsOf } from '../fields/ReferenceLabelField';
 import { gateOfError } from '../account/gate';
 import { refreshMeta } from '../meta/metaStore';
@@ -48,8 +48,34 @@ export interface TransitionParams {
  */
 const simpleRest = simpleRestProvider('/api', httpClient);
 
+/** What a list's total is when the server could only estimate it (`X-Total-Estimated`). */
+export interface ListMeta {
+  estimatedTotal?: number;
+}
+
 export const dataProvider = {
   ...simpleRest,
+  /**
+   * A list whose total the server estimated pages by "next" (react-admin's partial pagination:
+   * next only after a full page, so never past the end) and keeps the estimate in `meta`,
+   * for the pagination to say "about".
+   */
+  async getList(resource: string, params: GetListParams): Promise<GetListResult & { meta?: ListMeta }> {
+    let estimated = false;
+    const watching = simpleRestProvider('/api', async (url, options) => {
+      const response = await httpClient(url, options);
+      estimated = response.headers.get('x-total-estimated') === 'true';
+      return response;
+    });
+    const result = await watching.getList(resource, params);
+    if (!estimated) return result;
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+    return {
+      data: result.data,
+      pageInfo: { hasNextPage: result.data.length === perPage, hasPreviousPage: page > 1 },
+      meta: { estimatedTotal: result.total },
+    };
+  },
   /** With `meta.labelsOf` (a reference's column), only the labels of the records it names: see ReferenceLabelField. */
   async getMany(resource: string, params: GetManyParams) {
     const via = (params.meta as Partial<LabelsOf> | undefined)?.labelsOf;

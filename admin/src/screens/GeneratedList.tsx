@@ -4,6 +4,7 @@ import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { ExportCsvButton } from './ExportCsvButton';
 import { filtersFor } from './filtersFor';
+import { ListPagination } from './ListPagination';
 import { ListViewChips } from './ListViewChips';
 import { OperationButtons } from './OperationButtons';
 import { BulkTransitionButtons } from './TransitionButtons';
@@ -44,6 +45,7 @@ export function GeneratedList() {
       actions={actions}
       exporter={false} // the server streams exports (ExportCsvButton); nothing is exported in the page
       title={resource.label}
+      pagination={<ListPagination />}
     >
       <ListViewChips resource={resource} />
       <Datagrid

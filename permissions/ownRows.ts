@@ -27,3 +27,16 @@ export function rowsOf(role: string, table: string): OwnerRule | 'all' | 'none' 
   if (!rules) return 'all';
   return rules[table] ?? (PACK.everyRowOutsideScopes.includes(role) ? 'all' : 'none');
 }
+
+/**
+ * The column that makes a row the caller's when every role they hold reaches only rows where
+ * that column is the caller (an employee's leave requests: employee_id): what they create there
+ * is theirs, so the column is filled with them rather than asked. Undefined when one of their
+ * roles reaches other rows, or their roles disagree on the column.
+ */
+export function ownerColumnOf(roles: readonly string[], table: string): string | undefined {
+  const reaches = roles.map((role) => rowsOf(role, table)).filter((r) => r !== 'none');
+  const columns = new Set(reaches.map((r) => (r !== 'all' && 'equalsUser' in r ? r.column : undefined)));
+  const [column] = columns;
+  return columns.size === 1 ? column : undefined;
+}

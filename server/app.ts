@@ -104,7 +104,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   // A POST carrying an Idempotency-Key is answered once: a retry gets the first answer.
   api.use(idempotency(knex));
   api.get('/meta', resolveUser(knex, policy), (req, res) => {
-    res.json(metaForCaller(schema, abilityOfCaller(req.user!)));
+    res.json(metaForCaller(schema, abilityOfCaller(req.user!), req.user!.roles));
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.
   api.use('/matrix', matrixRouter(apiKnex, () => schema));

@@ -15,15 +15,21 @@ import { exposedTables } from './20260101001000_role_matrix.js';
  * The employee may now update (the comments of) its own reviews.
  */
 export async function up(knex: Knex): Promise<void> {
-  // The tables some field rule names: their privileges are the ones grantsSql derives from the pack.
+  await regrantRuledTables(knex);
+  await knex.raw(`
+    UPDATE public.role_permissions SET permissions = array_append(permissions, 'update')
+     WHERE role_id = 'employee' AND module_id = 'hr' AND sub_module_id = 'performance_reviews' AND NOT 'update' = ANY (permissions);
+  `);
+}
+
+/** The privileges of every table some field rule names, granted again as grantsSql derives them from the pack. */
+export async function regrantRuledTables(knex: Knex): Promise<void> {
   const ruled = new Set([...FIELD_RESTRICTIONS, ...WRITE_ONLY].map((r) => r.table));
   const tables = (await exposedTables(knex)).filter((t) => ruled.has(t.resource));
   const roles = [API_DB_ROLE, ...ROLES.map(dbRoleOf)].map((r) => `"${r}"`).join(', ');
   await knex.raw(`
     ${tables.map((t) => `REVOKE ALL ON ${t.sqlName} FROM ${roles};`).join('\n')}
     ${grantsSql(tables)}
-    UPDATE public.role_permissions SET permissions = array_append(permissions, 'update')
-     WHERE role_id = 'employee' AND module_id = 'hr' AND sub_module_id = 'performance_reviews' AND NOT 'update' = ANY (permissions);
   `);
 }
 

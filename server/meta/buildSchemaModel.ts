@@ -135,8 +135,12 @@ function buildField(c: CatalogColumn, cons: CatalogConstraint[], primaryKey: str
     inList: false,
     filterable: kind !== 'json' && kind !== 'longtext',
     searchable: (kind === 'text' || kind === 'longtext') && rel.relkind !== 'm',
+    ...((kind === 'date' || kind === 'datetime') && c.default_expr !== null && NOW_DEFAULT.test(c.default_expr) ? { defaultIsNow: true as const } : {}),
   };
 }
+
+/** Defaults that stamp the current date or time (possibly cast: `(now())::date`). */
+const NOW_DEFAULT = /^\(?(now\(\)|CURRENT_TIMESTAMP|CURRENT_DATE|LOCALTIMESTAMP|statement_timestamp\(\)|transaction_timestamp\(\)|clock_timestamp\(\))\)?(::[\w ]+)?$/i;
 
 /** The first column a list can be ordered by, for relations with nothing better. */
 function sortableField(fields: FieldMeta[]): string | undefined {

@@ -5,6 +5,7 @@ import type { SchemaModel } from './schemaModel.js';
 import { workflowOf, type Workflow } from '../../permissions/workflows.js';
 import { OPERATIONS } from '../../permissions/operations.js';
 import { PACK } from '../../permissions/activePack.js';
+import { ownerColumnOf } from '../../permissions/ownRows.js';
 import { governedPeople, governedResource, securityEventsSubject } from './schemaModel.js';
 import type { Features, FieldMeta, Meta, OperationMeta, Presentation, ResourceMeta, WorkflowMeta } from './types.js';
 
@@ -13,13 +14,14 @@ import type { Features, FieldMeta, Meta, OperationMeta, Presentation, ResourceMe
  * they may read, fields they may not write marked read-only, and their actions on each.
  * Read-only resources never offer writes.
  */
-export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
+export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: readonly string[]): Meta {
   const resources: ResourceMeta[] = [];
   for (const info of schema.resources.values()) {
     if (!ability.can('read', info.name)) continue;
     const { constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
     const isWrite = (a: string) => a !== 'read' && a !== 'export';
     const workflow = workflowOf(info.name);
+    const owner = ownerColumnOf(roles, info.name);
     // A workflow's status column moves only through its transitions, never by a plain edit.
     const writableField = (f: FieldMeta) =>
       !f.readOnly && f.name !== workflow?.statusColumn && (ability.can('update', info.name, f.name) || ability.can('create', info.name, f.name));
@@ -27,6 +29,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility): Meta {
       ...resource,
       fields: resource.fields.map((f) => (f.readOnly || writableField(f) ? f : { ...f, readOnly: true })),
       ...(workflow ? { workflow: workflowMeta(workflow, ability) } : {}),
+      ...(owner && info.fieldByName.has(owner) ? { ownerColumn: owner } : {}),
       ...operationsMeta(info.name, ability),
       actions: ACTIONS.filter(
         (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),

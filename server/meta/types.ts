@@ -72,6 +72,8 @@ export interface FieldMeta {
   filterable: boolean;
   /** Searched by the `q` filter. */
   searchable: boolean;
+  /** Its default is the current date or time: the database stamps it when a record is created. */
+  defaultIsNow?: true;
 }
 
 export interface ReverseReferenceMeta {
@@ -126,6 +128,8 @@ export interface ResourceMeta {
   operations?: OperationMeta[];
   /** Default sort column (created_at desc when present, else the primary key). */
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  /** The column that makes a record the caller's where they reach only their own (ownerColumnOf): filled with them on create. */
+  ownerColumn?: string;
 }
 
 /** One transition of a workflow the caller may perform (when the record's state allows). */

@@ -143,10 +143,13 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     return plain([row])[0]!;
   }
 
-  async function create(body: unknown): Promise<Row> {
+  /** A new record; where the caller reaches only their own rows, the column naming them is filled with them when not given. */
+  async function create(body: unknown, owner?: { column: string | undefined; id: string }): Promise<Row> {
     allowed('create');
     if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
-    const parsed = parseBody(full, body, 'create');
+    const given = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Row) : undefined;
+    const ownerMissing = owner?.column !== undefined && given !== undefined && [undefined, null, ''].includes(given[owner.column] as never);
+    const parsed = parseBody(full, ownerMissing ? { ...given, [owner.column!]: owner.id } : body, 'create');
     if (workflow && parsed[workflow.statusColumn] !== undefined && parsed[workflow.statusColumn] !== workflow.initial) {
       throw badRequest(`A new ${resource.label.toLowerCase()} record starts as ${workflow.initial}.`, {
         [workflow.statusColumn]: `Starts as ${workflow.initial}; use the record's actions afterwards.`,

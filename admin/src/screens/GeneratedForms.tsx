@@ -15,13 +15,14 @@ const SYSTEM_STAMP = /^(created|updated|modified)_at$/;
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
 
 /**
- * The fields of a form. Create asks only for what the caller may write; edit also shows the
- * fields they may read but not write, disabled (inputFor), so the record reads whole. Keys are
- * typed on create, never changed after.
+ * The fields of a form. Create asks only for what the caller may write and the database does
+ * not fill itself (a stamp of the current time; the caller, in a column that makes the record
+ * theirs); edit also shows the fields they may read but not write, disabled (inputFor), so the
+ * record reads whole. Keys are typed on create, never changed after.
  */
 function formFields(resource: ResourceMeta, mode: 'create' | 'edit'): FieldMeta[] {
   return resource.fields
-    .filter((f) => !(mode === 'create' && f.readOnly) && !(mode === 'edit' && f.primaryKey))
+    .filter((f) => !(mode === 'create' && (f.readOnly || f.defaultIsNow || f.name === resource.ownerColumn)) && !(mode === 'edit' && f.primaryKey))
     .filter((f) => !(f.hasDefault && SYSTEM_STAMP.test(f.name)))
     .filter((f) => !(mode === 'create' && f.primaryKey && f.hasDefault));
 }

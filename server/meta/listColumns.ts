@@ -9,9 +9,10 @@ const AUDIT_COLUMNS = /^(updated_at|modified_at|deleted_at)$/;
  */
 export function chooseListFields(fields: FieldMeta[], displayField: string): Set<string> {
   const score = (f: FieldMeta): number => {
+    // A bare uuid names nothing to a person: the row opens the record all the same.
+    if (f.kind === 'uuid' && !f.reference) return -1;
     if (f.name === displayField) return 100;
     if (['json', 'longtext', 'array'].includes(f.kind) || AUDIT_COLUMNS.test(f.name)) return -1;
-    if (f.kind === 'uuid' && !f.reference) return -1;
     if (f.reference) return 60;
     if (f.choices) return 55;
     if (f.kind === 'money') return 50;

@@ -9,7 +9,7 @@ const columnsOf = (resource: ResourceInfo) => new Set([...resource.fields.map((f
 
 /**
  * What names a record to a person, as SQL over its row aliased `alias`: its display column
- * (see chooseDisplayField, or the pack's choice), as text; for an account, the person's name
+ * (see chooseDisplayField), as text; for an account, the person's name
  * it carries, else its email. With the columns it reads.
  */
 export function recordLabelSql(resource: ResourceInfo, alias: string): { sql: string; columns: string[] } {

@@ -54,11 +54,27 @@ function MonoText({ source, short }: Props & { short: boolean }) {
   );
 }
 
+/** A year is a number read without separators: 2026, never "2,026". */
+const YEAR = /(^|_)year$/;
+/** A month by number (1 to 12, as its CHECK says) is read as its name. */
+const MONTH = /(^|_)month$/;
+const isMonthNumber = (f: FieldMeta) => MONTH.test(f.name) && f.min === 1 && f.max === 12;
+
+function MonthName({ source }: Props) {
+  const value = useRecordContext()?.[source];
+  if (typeof value !== 'number') return null;
+  return (
+    <Typography variant="body2" component="span">
+      {new Date(2000, value - 1, 1).toLocaleString(displayLocale(), { month: 'long' })}
+    </Typography>
+  );
+}
+
 /** The closed table FieldKind -> field component. */
 const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) => ReactElement> = {
   text: (p) => <TextField {...p} />,
   longtext: (p, _f, where) => (where === 'list' ? <ShortText {...p} /> : <TextField {...p} sx={{ whiteSpace: 'pre-wrap' }} />),
-  integer: (p) => <NumberField {...p} />,
+  integer: (p, f) => (YEAR.test(f.name) ? <NumberField {...p} options={{ useGrouping: false }} /> : isMonthNumber(f) ? <MonthName {...p} /> : <NumberField {...p} />),
   bigint: (p) => <TextField {...p} />,
   decimal: (p, f) => <NumberField {...p} options={{ maximumFractionDigits: f.scale ?? 6 }} />,
   money: (p) => <NumberField {...p} locales={displayLocale()} options={money()} sx={NO_WRAP} />,

@@ -1,9 +1,10 @@
 import Devices from '@mui/icons-material/Devices';
 import Key from '@mui/icons-material/Key';
 import PhonelinkLock from '@mui/icons-material/PhonelinkLock';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, Logout, UserMenu, useUserMenu } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
+import { roleLabel } from '../matrix/matrixModel';
 import { Link } from 'react-router-dom';
 import { useMetaRefresh } from '../meta/useMetaRefresh';
 import { ModuleMenu } from './ModuleMenu';
@@ -30,7 +31,29 @@ function AccountUserMenu() {
   );
 }
 
-const AccountAppBar = () => <AppBar userMenu={<AccountUserMenu />} />;
+/** Who is signed in is in the user menu; the role they work as sits beside it, always in view. */
+function SignedInRole() {
+  const { identity } = useGetIdentity();
+  const roles = (identity?.roles as string[] | undefined) ?? (typeof identity?.role === 'string' ? [identity.role] : []);
+  if (roles.length === 0) return null;
+  return (
+    <Typography variant="body2" data-signed-in-role sx={{ mx: 1, whiteSpace: 'nowrap' }}>
+      {roles.map(roleLabel).join(', ')}
+    </Typography>
+  );
+}
+
+const AccountAppBar = () => (
+  <AppBar
+    userMenu={<AccountUserMenu />}
+    toolbar={
+      <>
+        <SignedInRole />
+        <LoadingIndicator />
+      </>
+    }
+  />
+);
 
 /** The layout is drawn only for a signed-in caller, so it is where their metadata is kept fresh. */
 export function AppLayout({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSignedInBrowser } from './signedInBrowser.js';
 
-/** A new record's form asks only what the person may set and the database does not fill itself. */
+/** Screens people work in all day: forms that ask only what they may set, values written as people write them. */
 const session = useSignedInBrowser();
 
 describe('forms for the role', () => {
@@ -29,3 +29,19 @@ describe('forms for the role', () => {
     }
   });
 });
+
+describe('values as people write them', () => {
+  it("shows the role one works as, and a salary's month by name and year without separators", async () => {
+    const page = await session.signIn('hr_department');
+    const role = page.locator('[data-signed-in-role]');
+    await role.waitFor();
+    expect(await role.textContent()).toMatch(/^HR/i);
+    await page.goto(`${session.server.url}/#/salary_records`);
+    const months = page.locator('td.column-month');
+    await months.first().waitFor();
+    const names = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+    for (const text of await months.allTextContents()) expect(names).toContain(text.trim());
+    for (const text of await page.locator('td.column-year').allTextContents()) expect(text.trim()).toMatch(/^20\d\d$/);
+  });
+});
+

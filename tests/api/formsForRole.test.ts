@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceMeta } from '../../server/meta/types.js';
-import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { ApiClient } from '../support/httpClient.js';
+import { signInRoles } from '../support/accounts.js';
+import type { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 /** Forms for the role: what the database fills is never asked, and a record a role can only own is filled with its owner. */
 let server: TestServer;
-const as: Record<string, ApiClient> = {};
-const ids: Record<string, string> = {};
 const ROLES = ['employee', 'hr_department', 'customer', 'customer_care'] as const;
+type Role = (typeof ROLES)[number];
+let as: Record<Role, ApiClient>;
+let ids: Record<Role, string>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const users = await server.db.knex('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
-  for (const role of ROLES) {
-    ids[role] = users.find((u) => u.email === demoEmail(role))!.id;
-    as[role] = new ApiClient(server.url);
-    await as[role].login(demoEmail(role), DEMO_PASSWORD);
-  }
+  ({ as, ids } = await signInRoles(server, ROLES));
 });
 afterAll(() => server?.close());
 
-const resourceOf = async (role: string, name: string) =>
+const resourceOf = async (role: Role, name: string) =>
   ((await as[role]!.get('/api/meta')).json.resources as ResourceMeta[]).find((r) => r.name === name)!;
 const field = (resource: ResourceMeta, name: string) => resource.fields.find((f) => f.name === name)!;
 

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { describeVerdict, verifyAuditTrail } from '../../server/cli/auditVerify.js';
 import type { HistoryEntryDto } from '../../server/http/historyRouter.js';
 import { asCaller } from '../security/enforcers.js';
+import { signInRoles } from '../support/accounts.js';
 import { ApiClient, listQuery } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { sqlStateOf } from '../support/sqlState.js';
@@ -31,8 +32,8 @@ const ROLES = [
 type TestRole = (typeof ROLES)[number];
 
 let server: TestServer;
-const ids = {} as Record<TestRole, string>;
-const as = {} as Record<TestRole, ApiClient>;
+let ids: Record<TestRole, string>;
+let as: Record<TestRole, ApiClient>;
 const knex = () => server.db.knex;
 
 interface AuditRow {
@@ -79,12 +80,7 @@ async function employeeIds(n: number): Promise<string[]> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const users = await knex()('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
-  for (const role of ROLES) {
-    ids[role] = users.find((u: { email: string }) => u.email === demoEmail(role))!.id;
-    as[role] = new ApiClient(server.url);
-    await as[role].login(demoEmail(role), DEMO_PASSWORD);
-  }
+  ({ as, ids } = await signInRoles(server, ROLES));
 }, 60_000);
 afterAll(() => server?.close());
 

@@ -22,3 +22,16 @@ export function demoAccounts(server: () => TestServer) {
     },
   };
 }
+
+/** A client signed in as each of these roles' demo accounts, and each account's user id. */
+export async function signInRoles<R extends string>(server: TestServer, roles: readonly R[]): Promise<{ as: Record<R, ApiClient>; ids: Record<R, string> }> {
+  const users = (await server.db.knex('auth.users').whereIn('email', roles.map(demoEmail)).select('id', 'email')) as { id: string; email: string }[];
+  const as = {} as Record<R, ApiClient>;
+  const ids = {} as Record<R, string>;
+  for (const role of roles) {
+    ids[role] = users.find((u) => u.email === demoEmail(role))!.id;
+    as[role] = new ApiClient(server.url);
+    await as[role].login(demoEmail(role), DEMO_PASSWORD);
+  }
+  return { as, ids };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalCovers, workflowOf } from '../../permissions/workflows.js';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { signInRoles } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { sqlStateOf } from '../support/sqlState.js';
 import { createTestDatabase } from '../support/testDatabase.js';
@@ -9,19 +10,14 @@ import { asCaller } from '../security/enforcers.js';
 
 /** An approval covers what was approved: changing it afterwards takes the approval away, or is refused once the record is done. */
 let server: TestServer;
-const ids: Record<string, string> = {};
-const as: Record<string, ApiClient> = {};
 const ROLES = ['marketing_department', 'directors', 'accounts_department', 'finance_department'] as const;
+let as: Record<(typeof ROLES)[number], ApiClient>;
+let ids: Record<(typeof ROLES)[number], string>;
 const knex = () => server.db.knex;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const users = await knex()('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
-  for (const role of ROLES) {
-    ids[role] = users.find((u) => u.email === demoEmail(role))!.id;
-    as[role] = new ApiClient(server.url);
-    await as[role].login(demoEmail(role), DEMO_PASSWORD);
-  }
+  ({ as, ids } = await signInRoles(server, ROLES));
 });
 afterAll(() => server?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { signInRoles } from '../support/accounts.js';
 import { ApiClient } from '../support/httpClient.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { asCaller } from '../security/enforcers.js';
@@ -7,19 +8,14 @@ import { sqlStateOf } from '../support/sqlState.js';
 
 /** The department workflows through the API as the real roles, and the database's own guard. */
 let server: TestServer;
-const ids: Record<string, string> = {};
-const as: Record<string, ApiClient> = {};
 const ROLES = ['accounts_department', 'finance_department', 'hr_department', 'employee', 'directors', 'marketing_department', 'customer_care'] as const;
+let as: Record<(typeof ROLES)[number], ApiClient>;
+let ids: Record<(typeof ROLES)[number], string>;
 const knex = () => server.db.knex;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const users = await knex()('auth.users').whereIn('email', ROLES.map(demoEmail)).select('id', 'email');
-  for (const role of ROLES) {
-    ids[role] = users.find((u) => u.email === demoEmail(role))!.id;
-    as[role] = new ApiClient(server.url);
-    await as[role].login(demoEmail(role), DEMO_PASSWORD);
-  }
+  ({ as, ids } = await signInRoles(server, ROLES));
 });
 afterAll(() => server?.close());
 

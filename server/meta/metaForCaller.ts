@@ -76,6 +76,7 @@ function featuresFor(schema: SchemaModel, ability: AppAbility): Features {
 }
 
 function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
+  const final = (state: string) => !workflow.transitions.some((t) => t.from.includes(state));
   return {
     statusColumn: workflow.statusColumn,
     initial: workflow.initial,
@@ -89,6 +90,7 @@ function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
         requires: [...(t.requires ?? [])],
         ...(t.notBy && !t.notBy.via ? { notBy: t.notBy.column } : {}),
         ...(t.onlyBy && !t.onlyBy.via ? { onlyBy: t.onlyBy.column } : {}),
+        ...(t.needs === 'approve' || final(t.to) ? { confirm: { final: final(t.to) } } : {}),
       })),
   };
 }

@@ -144,6 +144,11 @@ export interface TransitionMeta {
   notBy?: string;
   /** Only the person this column names may run it. */
   onlyBy?: string;
+  /**
+   * A decision (it needs the approve action) or a step no step undoes (its state is final):
+   * the screen asks before taking it. `final` says which.
+   */
+  confirm?: { final: boolean };
 }
 
 export interface WorkflowMeta {

@@ -26,7 +26,15 @@ describe('workflow buttons', () => {
     await page.goto(`${session.server.url}/#/leave_queue?filter=${encodeURIComponent(JSON.stringify({ id: approveMe }))}`);
     await page.locator('table tbody tr').first().click();
     await page.waitForURL(new RegExp(`#/leave_requests/${approveMe}/show`));
+    // A decision is asked about first, saying what it will do; "Not now" changes nothing.
     await page.getByRole('button', { name: 'Approve' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('This leave requests record will be approved.').waitFor();
+    await confirm.getByRole('button', { name: 'Not now' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await session.server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('pending');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approve: done.').waitFor();
     await expect.poll(async () => (await session.server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('approved');
     // The decision is in the record's history, with who made it.
@@ -55,6 +63,10 @@ describe('workflow buttons', () => {
     await page.getByRole('button', { name: 'Cancel' }).waitFor();
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
+    // Nothing brings a cancelled request back: the dialog says so.
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('This leave requests record will be cancelled. No step leads back from there.').waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancel: done.').waitFor();
     expect((await session.server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');
   });

@@ -1,6 +1,6 @@
 import { Button, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useGetIdentity, useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
+import { Confirm, useDataProvider, useGetIdentity, useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
 import type { ResourceMeta, TransitionMeta } from '../../../server/meta/types';
 import type { TransitionParams } from '../providers/dataProvider';
 import { ParamsDialog, type DialogParam } from './ParamsDialog';
@@ -35,12 +35,21 @@ function useRunTransition(resource: ResourceMeta) {
   };
 }
 
-function TransitionButton(props: { resource: ResourceMeta; transition: TransitionMeta; disabledReason?: string; run: (data: Row) => Promise<void> }) {
-  const { resource, transition, disabledReason, run } = props;
+/** What a step with consequences will do, said before it is done: how many records, to which state, and whether anything undoes it. */
+function consequence(resource: ResourceMeta, transition: TransitionMeta, count: number): string {
+  const what = count === 1 ? `This ${resource.label.toLowerCase()} record` : `These ${count} ${resource.label.toLowerCase()} records`;
+  const state = transition.to.replace(/_/g, ' ');
+  return `${what} will be ${state}.${transition.confirm?.final ? ' No step leads back from there.' : ''}`;
+}
+
+function TransitionButton(props: { resource: ResourceMeta; transition: TransitionMeta; count?: number; disabledReason?: string; run: (data: Row) => Promise<void> }) {
+  const { resource, transition, count = 1, disabledReason, run } = props;
   const [asking, setAsking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const start = () => (transition.requires.length ? setAsking(true) : transition.confirm ? setConfirming(true) : void run({}));
   const button = (
     <span>
-      <Button size="small" variant="outlined" disabled={Boolean(disabledReason)} onClick={() => (transition.requires.length ? setAsking(true) : void run({}))}>
+      <Button size="small" variant="outlined" disabled={Boolean(disabledReason)} onClick={start}>
         {transition.label}
       </Button>
     </span>
@@ -48,6 +57,18 @@ function TransitionButton(props: { resource: ResourceMeta; transition: Transitio
   return (
     <>
       {disabledReason ? <Tooltip title={disabledReason}>{button}</Tooltip> : button}
+      <Confirm
+        isOpen={confirming}
+        title={`${transition.label}?`}
+        content={consequence(resource, transition, count)}
+        confirm={transition.label}
+        cancel="Not now"
+        onConfirm={() => {
+          setConfirming(false);
+          void run({});
+        }}
+        onClose={() => setConfirming(false)}
+      />
       {asking && (
         <ParamsDialog
           title={`${transition.label}: ${resource.label.toLowerCase()}`}
@@ -105,6 +126,7 @@ export function BulkTransitionButtons({ resource }: { resource: ResourceMeta }) 
             key={t.name}
             resource={resource}
             transition={t}
+            count={selectedIds.length}
             run={async (data) => {
               await run(t, { ids: selectedIds, data });
               unselectAll();

@@ -5,6 +5,7 @@ import { Title, useGetIdentity } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { ModuleMeta, ResourceMeta } from '../../server/meta/types';
 import { chartSections } from './dashboard/charts';
+import { WorkQueues } from './dashboard/WorkQueues';
 import { moduleIcon } from './layout/moduleIcons';
 import { useMeta, useMetaFailure } from './meta/useMeta';
 
@@ -58,6 +59,7 @@ export function Dashboard() {
           The screens could not be loaded ({failure.message}). Reload the page to try again.
         </Alert>
       )}
+      <WorkQueues />
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 2, alignItems: 'start' }}>
         {meta.modules.map((module) => {
           const resources = meta.resources.filter((r) => r.module === module.name).sort(byLabel);

@@ -55,3 +55,23 @@ describe('dashboard charts', () => {
     }
   });
 });
+
+describe('waiting work', () => {
+  it('counts each of the caller\'s queues on the dashboard, and opens the queue', async () => {
+    const knex = session.server.db.knex;
+    const pending = Number((await knex('payment_settlements').where({ status: 'pending' }).count<{ n: string }[]>('* as n'))[0]!.n);
+    const page = await signIn('finance_department');
+    const queue = page.locator('[data-queue="payment_settlements:To approve"]');
+    await queue.waitFor();
+    await expect.poll(async () => (await queue.locator('h6, span.MuiTypography-h6').textContent())?.trim()).toBe(pending.toLocaleString('en-IN'));
+    // Marketing has no settlements to approve: not its queue.
+    const marketing = await signIn('marketing_department');
+    await marketing.locator('[data-queue="campaigns:Drafts to approve"]').waitFor();
+    await expect(marketing.locator('[data-queue^="payment_settlements:"]').count()).resolves.toBe(0);
+
+    await queue.click();
+    await page.waitForURL(/#\/payment_settlements\?/);
+    await page.getByRole('button', { name: 'To approve' }).waitFor();
+    await expect.poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent()).toMatch(new RegExp(`of ${pending}$`));
+  });
+});

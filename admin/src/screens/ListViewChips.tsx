@@ -2,23 +2,20 @@ import { Chip, Stack } from '@mui/material';
 import { useGetIdentity, useListContext } from 'react-admin';
 import type { ResourceMeta } from '../../../server/meta/types';
 import { useMeta } from '../meta/useMeta';
-import { filterFields } from './listViews';
+import { usableViews, viewFilter } from './listViews';
 
 /** The resource's ready-made views (declared by the pack) as chips above the list; the active one is filled. */
 export function ListViewChips({ resource }: { resource: ResourceMeta }) {
   const { filterValues, setFilters, setSort } = useListContext();
   const { presentation } = useMeta();
   const { identity } = useGetIdentity();
-  const readable = new Set(resource.fields.map((f) => f.name));
-  const views = (presentation.listViews[resource.name] ?? []).filter((v) => filterFields(v.filter).every((f) => readable.has(f)));
+  const views = usableViews(resource, presentation);
   if (views.length === 0) return null;
-  const resolve = (filter: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v === '$me' ? identity?.id : v]));
   const same = (a: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(filterValues);
   return (
     <Stack direction="row" sx={{ gap: 1, px: 2, pt: 1, flexWrap: 'wrap' }} aria-label="Views">
       {views.map((v) => {
-        const filter = resolve(v.filter);
+        const filter = viewFilter(v, identity?.id);
         return (
           <Chip
             key={v.label}

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoEmail } from '../../server/auth/demoAccounts.js';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { ApiClient } from '../support/httpClient.js';
 import { useSignedInBrowser } from './signedInBrowser.js';
 
 /** References are shown by the name of what they point at, to every role that reads the row. */
@@ -64,4 +65,30 @@ describe('reference labels', () => {
     await link.click();
     await vendor.waitForURL(/#\/vendors\/[^/]+\/show/);
   });
+
+  it('names who decided in History, by name', async () => {
+    const { url, db } = session.server;
+    const marketing = new ApiClient(url);
+    await marketing.login(demoEmail('marketing_department'), DEMO_PASSWORD);
+    const directors = new ApiClient(url);
+    await directors.login(demoEmail('directors'), DEMO_PASSWORD);
+    const draft = await marketing.post('/api/campaigns', {
+      name: 'Diwali glow week',
+      type: 'sms',
+      budget: 40000,
+      start_date: '2031-10-20T00:00:00Z',
+      end_date: '2031-10-27T00:00:00Z',
+      content: { body: 'Glow week: 15% off facials.' },
+    });
+    expect(draft.status, draft.text).toBe(201);
+    expect((await directors.post(`/api/campaigns/${draft.json.id}/approve`)).status).toBe(200);
+    const director = await db.knex('auth.users').where({ email: demoEmail('directors') }).first(db.knex.raw(`raw_user_meta_data ->> 'name' AS name`));
+
+    const page = await session.signIn('marketing_department');
+    await page.goto(`${url}/#/campaigns/${draft.json.id}/show/history`);
+    const approval = page.locator('li[data-entry]').first().locator('tr[data-field="approved_by"] td').nth(2);
+    await expect.poll(() => approval.textContent(), { timeout: 10_000 }).toBe(director.name);
+    await expect(page.locator('li[data-entry]').first().textContent()).resolves.not.toMatch(UUID);
+  });
 });
+

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ReferenceField, TextField, useResourceContext } from 'react-admin';
 import type { ReferenceMeta } from '../../../server/meta/types';
 import { isKeyReference, isReadable } from '../meta/metaStore';
@@ -12,7 +13,8 @@ export type LabelsOf = {
  * whoever may read the row, whether or not they may read the table it points at; a link to
  * the record when they may open it. The labels of a page come in one request per column.
  */
-export function ReferenceLabelField({ source, label, reference }: { source: string; label: string; reference: ReferenceMeta }) {
+export function ReferenceLabelField(props: { source: string; label: string; reference: ReferenceMeta; unnamed?: ReactNode }) {
+  const { source, label, reference, unnamed } = props;
   const resource = useResourceContext();
   const meta: LabelsOf = { labelsOf: { resource: resource ?? '', field: source } };
   const link = isReadable(reference.resource) && isKeyReference(reference) ? 'show' : false;
@@ -22,7 +24,8 @@ export function ReferenceLabelField({ source, label, reference }: { source: stri
       label={label}
       reference={reference.resource}
       link={link}
-      emptyText=""
+      // What shows when no label comes back (a value no readable row refers to any more).
+      empty={unnamed ?? null}
       queryOptions={{ meta }}
     >
       <TextField source="label" />

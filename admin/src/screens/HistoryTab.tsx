@@ -21,7 +21,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { TabbedShowLayout, fetchUtils, useRecordContext } from 'react-admin';
+import { RecordContextProvider, TabbedShowLayout, fetchUtils, useRecordContext } from 'react-admin';
+import { ReferenceLabelField } from '../fields/ReferenceLabelField';
 import type { HistoryEntryDto } from '../../../server/http/historyRouter';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { messageOf } from '../providers/apiCall';
@@ -60,6 +61,14 @@ function ValueText({ value, field }: { value: unknown; field: FieldMeta | undefi
     );
   }
   if (typeof value === 'boolean') return <span>{value ? 'Yes' : 'No'}</span>;
+  if (field?.reference && (typeof value === 'string' || typeof value === 'number')) {
+    // Named as everywhere else; a value nothing readable refers to any more stays as it was.
+    return (
+      <RecordContextProvider value={{ id: field.name, [field.name]: value }}>
+        <ReferenceLabelField source={field.name} label={field.label} reference={field.reference} unnamed={<span style={MONO}>{String(value)}</span>} />
+      </RecordContextProvider>
+    );
+  }
   if (typeof value === 'object') {
     return (
       <Box component="span" sx={{ ...MONO, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
@@ -194,9 +203,9 @@ function Entry({ entry, resource }: { entry: HistoryEntryDto; resource: Resource
           <Who entry={entry} />
           <Box sx={{ flexGrow: 1 }} />
           {entry.requestId && (
-            <Tooltip title="The API request that made the change (as in the server log)">
+            <Tooltip title={`The API request that made the change, ${entry.requestId} in the server log`}>
               <Typography variant="caption" color="text.secondary" sx={MONO}>
-                request {entry.requestId}
+                request {entry.requestId.length > 12 ? `${entry.requestId.slice(0, 8)}…` : entry.requestId}
               </Typography>
             </Tooltip>
           )}

@@ -45,3 +45,18 @@ describe('values as people write them', () => {
   });
 });
 
+describe('bulk steps', () => {
+  it('offers a step for the selected records only where every one of them may take it', async () => {
+    const page = await session.signIn('finance_department');
+    await page.goto(`${session.server.url}/#/payment_settlements?filter=${encodeURIComponent(JSON.stringify({ status: ['pending', 'completed'] }))}&perPage=100`);
+    const pending = page.locator('.RaDatagrid-tbody tr', { hasText: 'Pending' }).first();
+    const completed = page.locator('.RaDatagrid-tbody tr', { hasText: 'Completed' }).first();
+    await pending.waitFor();
+    await pending.locator('input[type="checkbox"]').check();
+    const toolbar = page.locator('.RaBulkActionsToolbar-toolbar');
+    await toolbar.getByRole('button', { name: 'Approve' }).waitFor();
+    await completed.locator('input[type="checkbox"]').check();
+    await expect.poll(() => toolbar.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+  });
+});
+

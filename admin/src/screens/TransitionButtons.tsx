@@ -112,15 +112,18 @@ export function TransitionButtons({ resource }: { resource: ResourceMeta }) {
   );
 }
 
-/** The same steps for the records selected in a list, all or nothing. */
+/** The same steps for the records selected in a list, all or nothing: only those every selected record's state allows. */
 export function BulkTransitionButtons({ resource }: { resource: ResourceMeta }) {
-  const { selectedIds } = useListContext();
+  const { selectedIds, data } = useListContext();
   const unselectAll = useUnselectAll(resource.name);
   const run = useRunTransition(resource);
+  const workflow = resource.workflow;
+  const selected = new Set(selectedIds.map(String));
+  const states = (data ?? []).filter((r) => selected.has(String(r.id))).map((r) => String((r as Row)[workflow?.statusColumn ?? '']));
   return (
     <>
-      {(resource.workflow?.transitions ?? [])
-        .filter((t) => !t.onlyBy)
+      {(workflow?.transitions ?? [])
+        .filter((t) => !t.onlyBy && states.length > 0 && states.every((s) => t.from.includes(s)))
         .map((t) => (
           <TransitionButton
             key={t.name}

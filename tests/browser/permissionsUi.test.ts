@@ -218,4 +218,21 @@ describe('the SPA follows the role matrix', () => {
     await expect(notAllowed(marketing).count()).resolves.toBe(0);
     await session.server.db.knex('role_permissions').where({ role_id: 'marketing_department', sub_module_id: 'salary_records' }).delete();
   });
+
+  it('lets super_admin take back a stray click in the matrix: Undo puts the grant back', async () => {
+    const knex = session.server.db.knex;
+    const row = () => knex('role_permissions').where({ role_id: 'finance_department', module_id: 'finance' }).whereNull('sub_module_id').first('permissions');
+    const before = (await row()).permissions as string[];
+    expect(before).toContain('approve');
+    const admin = await signIn('super_admin');
+    await admin.goto(`${session.server.url}/#/matrix`);
+    const approve = admin.getByRole('button', { name: 'approve for finance_department on finance' });
+    await expect(approve.getAttribute('aria-pressed')).resolves.toBe('true');
+    await approve.click();
+    await expect.poll(async () => (await row()).permissions).not.toContain('approve');
+    await admin.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await row()).permissions).toEqual(before);
+    await expect.poll(() => approve.getAttribute('aria-pressed')).toBe('true');
+  });
 });
+

@@ -17,8 +17,8 @@ import {
   Typography,
   type Theme,
 } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Title, useNotify } from 'react-admin';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Title, useCloseNotification, useNotify } from 'react-admin';
 import { useMeta } from '../meta/useMeta';
 import { MatrixCell } from './MatrixCell';
 import { messageOf, statusOf } from '../providers/apiCall';
@@ -36,6 +36,7 @@ import {
   withRow,
   type MatrixData,
   type MatrixModule,
+  type MatrixRow,
 } from './matrixModel';
 import { RecentChanges } from './RecentChanges';
 
@@ -62,6 +63,32 @@ interface Column {
   module: MatrixModule;
   /** null: the module row; else one of its tables (the module is expanded). */
   table: string | null;
+}
+
+/** A saved change of the matrix, with a way back for a few seconds (one stray click must not cost a department its rights). */
+function UndoNotice({ text, onUndo }: { text: string; onUndo: () => void }) {
+  const close = useCloseNotification();
+  return (
+    <Alert
+      severity="success"
+      variant="filled"
+      role="status"
+      action={
+        <Button
+          color="inherit"
+          size="small"
+          onClick={() => {
+            close();
+            onUndo();
+          }}
+        >
+          Undo
+        </Button>
+      }
+    >
+      {text}
+    </Alert>
+  );
 }
 
 /**
@@ -115,15 +142,20 @@ export function MatrixEditor() {
     [notify, load],
   );
 
+  // Undo puts the cell back as it was: its own row's actions, or (a table that inherited) no override.
+  const undoRef = useRef<(role: string, module: string, table: string | null, before: MatrixRow | undefined) => void>(undefined);
   const onToggle = useCallback(
-    async (role: string, module: string, table: string | null, actions: string[]) => {
+    async (role: string, module: string, table: string | null, actions: string[], undoing = false) => {
       const key = rowKey(role, module, table);
+      const before = data?.rows.find((r) => rowKey(r.role, r.module, r.subModule) === key);
       busy(key, true);
       try {
         const saved = await saveRow({ role, module, subModule: table, actions });
         setData((d) => d && { ...d, rows: withRow(d.rows, saved) });
         const letters = lettersOf(saved.actions, data?.actions ?? []);
-        notify(`Saved: ${roleLabel(role)} on ${where(module, table)} — ${letters || 'nothing'}`, { type: 'success' });
+        const text = `${undoing ? 'Put back' : 'Saved'}: ${roleLabel(role)} on ${where(module, table)} — ${letters || 'nothing'}`;
+        if (undoing) notify(text, { type: 'success' });
+        else notify(<UndoNotice text={text} onUndo={() => undoRef.current?.(role, module, table, before)} />, { autoHideDuration: 10_000 });
         setChangesVersion((v) => v + 1);
       } catch (error) {
         failed(error);
@@ -131,7 +163,7 @@ export function MatrixEditor() {
         busy(key, false);
       }
     },
-    [data?.actions, failed, notify, where],
+    [data?.actions, data?.rows, failed, notify, where],
   );
 
   const onReset = useCallback(
@@ -151,6 +183,12 @@ export function MatrixEditor() {
     },
     [failed, notify, where],
   );
+
+  undoRef.current = (role, module, table, before) => {
+    if (before) void onToggle(role, module, table, [...before.actions], true);
+    else if (table) void onReset(role, module, table);
+    else void onToggle(role, module, null, [], true);
+  };
 
   const index = useMemo(() => indexRows(data?.rows ?? []), [data?.rows]);
   const columns: Column[] = useMemo(

@@ -29,7 +29,7 @@ describe('workflow buttons', () => {
     // A decision is asked about first, saying what it will do; "Not now" changes nothing.
     await page.getByRole('button', { name: 'Approve' }).click();
     const confirm = page.getByRole('dialog');
-    await confirm.getByText('This leave requests record will be approved.').waitFor();
+    await confirm.getByText('This leave request will be approved.').waitFor();
     await confirm.getByRole('button', { name: 'Not now' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect((await session.server.db.knex('leave_requests').where({ id: approveMe }).first('status')).status).toBe('pending');
@@ -65,7 +65,7 @@ describe('workflow buttons', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     // Nothing brings a cancelled request back: the dialog says so.
     const confirm = page.getByRole('dialog');
-    await confirm.getByText('This leave requests record will be cancelled. No step leads back from there.').waitFor();
+    await confirm.getByText('This leave request will be cancelled. No step leads back from there.').waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancel: done.').waitFor();
     expect((await session.server.db.knex('leave_requests').where({ id: leave }).first('status')).status).toBe('cancelled');

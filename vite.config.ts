@@ -17,6 +17,8 @@ export default defineConfig({
     reporters: ['default', './tests/support/summaryReporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // A screen waited on while another suite loads both cores can take seconds, not the 1 s default.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 2,
     fileParallelism: true,

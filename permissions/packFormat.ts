@@ -84,6 +84,14 @@ const listSettings = z.strictObject({
   opens: table.optional().describe('A row opens this table\'s record with the same id (a queue view opening the request itself).'),
 });
 
+const threadSpec = z.strictObject({
+  parent: column.optional().describe('The reference to the record the conversation is about; absent: every reference but the author.'),
+  text: column.describe('The message itself.'),
+  author: column.optional().describe('Who wrote it: a reference to a person.'),
+  at: column.optional().describe('When it was written.'),
+  internal: column.optional().describe('A boolean marking notes for staff only, shown marked as such.'),
+});
+
 const scope = z.union([
   z.strictObject({ column, is: z.literal('caller') }).describe('Rows where this column is the caller\'s user id.'),
   z.strictObject({ column, is: z.literal('tenant') }).describe('Rows where this column is the caller\'s tenant (people.tenant).'),
@@ -220,6 +228,12 @@ export const packFormat = z.strictObject({
   charts: z.array(chart).default([]).describe('Dashboard charts; each role sees those over rows and fields it may read.'),
   listViews: z.record(table, z.array(listView)).default({}).describe('Per table: ready-made views of its list.'),
   lists: z.record(table, listSettings).default({}).describe('Per table: how its list opens.'),
+  threads: z
+    .record(table, z.union([threadSpec, z.literal(false)]))
+    .default({})
+    .describe(
+      'Per table: its rows are messages, shown on the record they refer to as a conversation with a reply box; false where one is recognised but should not be. Recognised without saying: a message/body/comment/note column, a reference to its writer and a time the database stamps.',
+    ),
   acronyms: z
     .array(z.string().regex(/^[a-z0-9]+$/, 'A lower-case word, as it appears in column names.'))
     .default([])

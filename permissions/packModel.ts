@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChartSpec, ListSettings, ListView } from '../server/meta/types.js';
+import type { ChartSpec, ListSettings, ListView, ThreadSpec } from '../server/meta/types.js';
 import { packFormat, type PackDeclaration } from './packFormat.js';
 
 /**
@@ -150,6 +150,7 @@ export interface Pack {
   charts: readonly ChartSpec[];
   listViews: Readonly<Record<string, readonly ListView[]>>;
   lists: Readonly<Record<string, ListSettings>>;
+  threads: Readonly<Record<string, ThreadSpec | false>>;
   acronyms: readonly string[];
 }
 
@@ -321,6 +322,7 @@ export function compilePack(input: unknown, file: string): Pack {
     if (!modules[c.module]) problems.push(`charts[${i}].module: unknown module "${c.module}". Use one of: ${moduleNames.join(', ')}.`);
   });
   Object.keys(d.listViews).forEach((t) => knownTable(t, `listViews.${t}`));
+  Object.keys(d.threads).forEach((t) => knownTable(t, `threads.${t}`));
   for (const [t, settings] of Object.entries(d.lists)) {
     knownTable(t, `lists.${t}`);
     if (settings.opens) knownTable(settings.opens, `lists.${t}.opens`);
@@ -365,6 +367,7 @@ export function compilePack(input: unknown, file: string): Pack {
     charts: d.charts.map(({ table: resource, ...c }) => ({ ...c, resource })),
     listViews: d.listViews,
     lists: d.lists,
+    threads: d.threads,
     acronyms: d.acronyms,
   };
 }

@@ -7,7 +7,8 @@ import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
 import { identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
-import type { FieldMeta, ModuleMeta } from './types.js';
+import { threadOf } from './threads.js';
+import type { FieldMeta, ModuleMeta, ThreadSpec } from './types.js';
 
 const VIEW_UPDATE = 4;
 const VIEW_INSERT = 8;
@@ -159,9 +160,15 @@ function addReverseReferences(resources: Map<string, ResourceInfo>): void {
         field: f.name,
         target: f.reference!.field,
         label: several ? `${source.label} (${f.label.toLowerCase()})` : source.label,
+        ...threadField(source, f.name),
       });
     }
   }
+}
+
+function threadField(source: ResourceInfo, parentField: string): { thread?: ThreadSpec } {
+  const thread = threadOf(source.name, source.fields, parentField);
+  return thread ? { thread } : {};
 }
 
 function modulesOf(resources: Map<string, ResourceInfo>): ModuleMeta[] {

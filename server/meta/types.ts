@@ -84,6 +84,19 @@ export interface ReverseReferenceMeta {
   /** The column of this resource that is referenced. */
   target: string;
   label: string;
+  /** Its rows are messages about this record: shown as a conversation with a reply box. */
+  thread?: ThreadSpec;
+}
+
+/** The columns that make a table's rows messages (declared in the pack's threads, or recognised). */
+export interface ThreadSpec {
+  /** Declared only: the one reference the conversation hangs from. */
+  parent?: string;
+  text: string;
+  author?: string;
+  at?: string;
+  /** A boolean marking staff-only notes. */
+  internal?: string;
 }
 
 export type RecordIdentity = 'primary-key' | 'unique-key' | 'view-key' | 'row-values' | 'none';

@@ -63,6 +63,14 @@ describe('GET /api/meta', () => {
     expect(meta.resources.filter((r) => r.fields.some((f) => f.help)).length).toBeGreaterThan(5);
   });
 
+  it('recognises a ticket\'s messages as its conversation, and only there', () => {
+    const onTicket = resource('support_tickets').reverseReferences.find((r) => r.resource === 'ticket_messages');
+    expect(onTicket?.thread).toEqual({ text: 'message', author: 'sender_id', at: 'created_at', internal: 'is_internal' });
+    // A writer's messages across tickets are rows, not one conversation; a notification has no writer.
+    const threads = meta.resources.flatMap((r) => r.reverseReferences.filter((ref) => ref.thread).map((ref) => `${r.name}<-${ref.resource}.${ref.field}`));
+    expect(threads).toEqual(['support_tickets<-ticket_messages.ticket_id']);
+  });
+
   it('never exposes secret columns', () => {
     expect(resource('auth.users').fields.map((f) => f.name)).not.toContain('encrypted_password');
     const all = meta.resources.flatMap((r) => r.fields.map((f) => f.name));

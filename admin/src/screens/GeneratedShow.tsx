@@ -8,14 +8,21 @@ import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { historyTab } from './HistoryTab';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
+import { readableThread, Thread } from './Thread';
 import { TransitionButtons } from './TransitionButtons';
 import { useRecordLoadError } from './useRecordLoadError';
 
 const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
 
+/** A generated uuid key says nothing to a person once the record has a name of its own: it stays in the address, not on the page. */
+const isBareKey = (resource: ResourceMeta, f: FieldMeta) =>
+  f.primaryKey && f.kind === 'uuid' && !f.reference && resource.displayField !== f.name;
+
 function Details({ resource }: { resource: ResourceMeta }) {
-  const narrow = resource.fields.filter((f) => !WIDE.includes(f.kind));
-  const wide = resource.fields.filter((f) => WIDE.includes(f.kind));
+  const meta = useMeta();
+  const shown = resource.fields.filter((f) => !isBareKey(resource, f));
+  const narrow = shown.filter((f) => !WIDE.includes(f.kind));
+  const wide = shown.filter((f) => WIDE.includes(f.kind));
   return (
     <Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 2, mb: 2 }}>
@@ -32,8 +39,20 @@ function Details({ resource }: { resource: ResourceMeta }) {
           </Labeled>
         </Box>
       ))}
+      {threadsOf(resource, meta.resources).map(({ reverse, other, spec }) => (
+        <Thread key={`${reverse.resource}.${reverse.field}`} reverse={reverse} other={other} spec={spec} />
+      ))}
     </Box>
   );
+}
+
+/** The message tables about this record the caller reads as conversations: shown with its details, not as a tab of rows. */
+function threadsOf(resource: ResourceMeta, resources: ResourceMeta[]) {
+  return resource.reverseReferences.flatMap((reverse) => {
+    const other = resources.find((r) => r.name === reverse.resource);
+    const spec = other && readableThread(reverse, other);
+    return other && spec ? [{ reverse, other, spec }] : [];
+  });
 }
 
 /**
@@ -61,7 +80,7 @@ export function GeneratedShow() {
         </TabbedShowLayout.Tab>
         {resource.reverseReferences.map((ref) => {
           const other = meta.resources.find((r) => r.name === ref.resource);
-          if (!other) return null;
+          if (!other || readableThread(ref, other)) return null;
           return (
             <TabbedShowLayout.Tab key={`${ref.resource}.${ref.field}`} label={ref.label} path={`${ref.resource.replace(/\W/g, '_')}_${ref.field}`}>
               <RelatedList reverse={ref} other={other} />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JsonShape } from '../server/meta/types.js';
 
 /**
  * The format of a pack: the declaration that governs one database (its people, roles,
@@ -91,6 +92,26 @@ const threadSpec = z.strictObject({
   at: column.optional().describe('When it was written.'),
   internal: column.optional().describe('A boolean marking notes for staff only, shown marked as such.'),
 });
+
+const jsonShape: z.ZodType<JsonShape> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(['object', 'array', 'string', 'number', 'integer', 'boolean']).optional(),
+    title: z.string().min(1).optional(),
+    description: z.string().optional(),
+    properties: z.record(z.string(), jsonShape).optional(),
+    required: z.array(z.string()).optional(),
+    additionalProperties: z.union([z.boolean(), jsonShape]).optional(),
+    items: jsonShape.optional(),
+    enum: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    format: z.string().optional().describe('date, date-time, email or uri are checked; others only annotate.'),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    minLength: z.int().min(0).optional(),
+    maxLength: z.int().min(0).optional(),
+    minItems: z.int().min(0).optional(),
+    maxItems: z.int().min(0).optional(),
+  }),
+);
 
 const scope = z.union([
   z.strictObject({ column, is: z.literal('caller') }).describe('Rows where this column is the caller\'s user id.'),
@@ -228,6 +249,10 @@ export const packFormat = z.strictObject({
   charts: z.array(chart).default([]).describe('Dashboard charts; each role sees those over rows and fields it may read.'),
   listViews: z.record(table, z.array(listView)).default({}).describe('Per table: ready-made views of its list.'),
   lists: z.record(table, listSettings).default({}).describe('Per table: how its list opens.'),
+  shapes: z
+    .record(table, z.record(column, jsonShape))
+    .default({})
+    .describe('Per table and json column: its shape, in JSON Schema (objects, lists, amounts), edited as a form and checked on every write.'),
   threads: z
     .record(table, z.union([threadSpec, z.literal(false)]))
     .default({})

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChartSpec, ListSettings, ListView, ThreadSpec } from '../server/meta/types.js';
+import type { ChartSpec, JsonShape, ListSettings, ListView, ThreadSpec } from '../server/meta/types.js';
 import { packFormat, type PackDeclaration } from './packFormat.js';
 
 /**
@@ -151,6 +151,7 @@ export interface Pack {
   listViews: Readonly<Record<string, readonly ListView[]>>;
   lists: Readonly<Record<string, ListSettings>>;
   threads: Readonly<Record<string, ThreadSpec | false>>;
+  shapes: Readonly<Record<string, Readonly<Record<string, JsonShape>>>>;
   acronyms: readonly string[];
 }
 
@@ -323,6 +324,7 @@ export function compilePack(input: unknown, file: string): Pack {
   });
   Object.keys(d.listViews).forEach((t) => knownTable(t, `listViews.${t}`));
   Object.keys(d.threads).forEach((t) => knownTable(t, `threads.${t}`));
+  Object.keys(d.shapes).forEach((t) => knownTable(t, `shapes.${t}`));
   for (const [t, settings] of Object.entries(d.lists)) {
     knownTable(t, `lists.${t}`);
     if (settings.opens) knownTable(settings.opens, `lists.${t}.opens`);
@@ -368,6 +370,7 @@ export function compilePack(input: unknown, file: string): Pack {
     listViews: d.listViews,
     lists: d.lists,
     threads: d.threads,
+    shapes: d.shapes,
     acronyms: d.acronyms,
   };
 }

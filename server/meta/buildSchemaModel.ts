@@ -1,14 +1,15 @@
 import { isSecretColumn } from '../../permissions/secrets.js';
+import { PACK } from '../../permissions/activePack.js';
 import { MODULES, moduleOfResource } from '../../permissions/modules.js';
 import type { Catalog, CatalogColumn, CatalogConstraint, CatalogRelation } from './catalog.js';
-import { readCheck } from './checkConstraints.js';
+import { readCheck, readJsonShapeCheck } from './checkConstraints.js';
 import { chooseListFields } from './listColumns.js';
 import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
 import { identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
 import { threadOf } from './threads.js';
-import type { FieldMeta, ModuleMeta, ThreadSpec } from './types.js';
+import type { FieldMeta, JsonShape, ModuleMeta, ThreadSpec } from './types.js';
 
 const VIEW_UPDATE = 4;
 const VIEW_INSERT = 8;
@@ -62,6 +63,12 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
     }
     const name = resourceName(rel, primarySchema);
     const displayField = displayByOid.get(rel.oid)!;
+    // The pack's shape of a json column wins over one a CHECK states.
+    for (const [column, shape] of Object.entries(PACK.shapes[name] ?? {})) {
+      const f = fields.find((x) => x.name === column && x.kind === 'json');
+      if (f) f.shape = shape;
+    }
+    for (const f of fields) if (f.shape) f.shape = titled(f.shape);
     const inList = chooseListFields(fields, displayField);
     for (const f of fields) f.inList = inList.has(f.name);
     const noKey = identity === 'row-values' || identity === 'none';
@@ -113,6 +120,7 @@ function buildField(c: CatalogColumn, cons: CatalogConstraint[], primaryKey: str
   const min = checks.find((k) => k.min !== undefined)?.min;
   const max = checks.find((k) => k.max !== undefined)?.max;
   const kind = c.is_array ? 'array' : choices ? 'enum' : scalarKind;
+  const shape = kind === 'json' ? cons.filter((k) => k.type === 'c').map((k) => readJsonShapeCheck(k.definition, c.name)).find(Boolean) : undefined;
   const readOnly = c.generated || c.identity === 'a' || !c.updatable;
   const hasDefault = c.default_expr !== null || c.identity !== '';
   const isPk = primaryKey.includes(c.name);
@@ -136,7 +144,20 @@ function buildField(c: CatalogColumn, cons: CatalogConstraint[], primaryKey: str
     inList: false,
     filterable: kind !== 'json' && kind !== 'longtext',
     searchable: (kind === 'text' || kind === 'longtext') && rel.relkind !== 'm',
+    ...(shape ? { shape } : {}),
     ...((kind === 'date' || kind === 'datetime') && c.default_expr !== null && NOW_DEFAULT.test(c.default_expr) ? { defaultIsNow: true as const } : {}),
+  };
+}
+
+/** A shape whose every field has a title (the key, in words, with the pack's acronyms): the form's labels, the API's messages. */
+function titled(shape: JsonShape): JsonShape {
+  const properties = shape.properties && Object.fromEntries(Object.entries(shape.properties).map(([k, s]) => [k, titled({ ...s, title: s.title ?? fieldLabel(k, false) })]));
+  const extra = typeof shape.additionalProperties === 'object' ? titled(shape.additionalProperties) : shape.additionalProperties;
+  return {
+    ...shape,
+    ...(properties ? { properties } : {}),
+    ...(extra !== undefined ? { additionalProperties: extra } : {}),
+    ...(shape.items ? { items: titled(shape.items) } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { JsonShape } from './types.js';
+
 /**
  * Reads what a CHECK constraint says about one column, from pg_get_constraintdef():
  * a list of allowed values (`col IN (...)` becomes `col = ANY (ARRAY[...])`) or numeric
@@ -28,4 +30,19 @@ export function readCheck(definition: string, column: string): CheckFacts {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The JSON Schema a CHECK holds a json column to (pg_jsonschema's
+ * `jsonb_matches_schema('{...}', col)`), if it is one.
+ */
+export function readJsonShapeCheck(definition: string, column: string): JsonShape | undefined {
+  const call = new RegExp(`jsonb?_matches_schema\\(\\s*'((?:[^']|'')*)'(?:::jsonb?)?\\s*,\\s*\\(?${escapeRe(column)}\\)?(?:::jsonb?)?\\s*\\)`).exec(definition);
+  if (!call) return undefined;
+  try {
+    const shape = JSON.parse(call[1]!.replace(/''/g, "'")) as unknown;
+    return typeof shape === 'object' && shape !== null && !Array.isArray(shape) ? (shape as JsonShape) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -74,6 +74,31 @@ export interface FieldMeta {
   searchable: boolean;
   /** Its default is the current date or time: the database stamps it when a record is created. */
   defaultIsNow?: true;
+  /** A json column's declared shape (the pack's, or a CHECK's JSON Schema): edited as a form, checked on write. */
+  shape?: JsonShape;
+}
+
+/**
+ * The part of JSON Schema a json column's shape is written in. Forms draw objects (fields),
+ * lists, and objects of amounts (a key–amount table with its total); a shape using anything
+ * else keeps the JSON editor, and is still checked on write.
+ */
+export interface JsonShape {
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonShape>;
+  required?: string[];
+  additionalProperties?: boolean | JsonShape;
+  items?: JsonShape;
+  enum?: (string | number)[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
 }
 
 export interface ReverseReferenceMeta {

@@ -132,6 +132,16 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     });
   });
   pack.operations.forEach((o, i) => resource(o.resource, `operations[${i}].table`));
+  for (const [table, columns] of Object.entries(pack.shapes)) {
+    if (!resource(table, `shapes.${table}`)) continue;
+    for (const c of Object.keys(columns)) column(table, c, `shapes.${table}.${c}`, ['json'], 'a shape describes a json column');
+  }
+  for (const [table, spec] of Object.entries(pack.threads)) {
+    if (!resource(table, `threads.${table}`) || spec === false) continue;
+    column(table, spec.text, `threads.${table}.text`);
+    for (const key of ['parent', 'author', 'at'] as const) if (spec[key]) column(table, spec[key], `threads.${table}.${key}`);
+    if (spec.internal) column(table, spec.internal, `threads.${table}.internal`, ['boolean'], 'it must be a boolean');
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { FieldKind, FieldMeta } from '../meta/types.js';
+import { shapeSchema } from './shapeSchema.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([+-]\d{2}(:?\d{2})?)?$/;
@@ -60,7 +61,7 @@ function scalarSchema(kind: FieldKind, field: FieldMeta): z.ZodType {
     case 'uuid':
       return z.string().regex(PG_UUID, 'Must be a UUID.');
     case 'json':
-      return z.unknown();
+      return field.shape ? shapeSchema(field.shape) : z.unknown();
     case 'enum':
       return field.choices?.length
         ? z.enum(field.choices as [string, ...string[]], { message: `Must be one of: ${field.choices.join(', ')}.` })

@@ -44,6 +44,8 @@ describe('a pack checked against its database', () => {
     ['a step stamping the caller into a time', (d: Declaration) => (d.workflows[0].transitions[0].sets = { approved_at: 'caller' }), /^workflows\[0\]\.transitions\[0\]\.sets\.approved_at: .* but it is set to the caller \(a uuid\)/],
     ['an operation with no function', (d: Declaration) => (d.operations[0].function = 'public.generate_payouts'), /^operations\[0\]\.function: the database has no function public\.generate_payouts taking 2 argument/],
     ['an owner set that does not plan', (d: Declaration) => (d.ownerSets.bookingIds = 'SELECT id FROM public.bookings WHERE client_id = $1'), /^ownerSets\.bookingIds: the query does not plan: column "client_id" does not exist/],
+    ['a shape on a column that holds no json', (d: Declaration) => (d.shapes.campaigns.name = { type: 'string' }), /^shapes\.campaigns\.name: "campaigns\.name" is text, but a shape describes a json column/],
+    ['a thread whose internal flag is text', (d: Declaration) => (d.threads = { ticket_messages: { text: 'message', internal: 'sender_type' } }), /^threads\.ticket_messages\.internal: "ticket_messages\.sender_type" is .*, but it must be a boolean/],
     ['an owner set returning two columns', (d: Declaration) => (d.ownerSets.bookingIds = 'SELECT id, customer_id FROM public.bookings WHERE customer_id = $1'), /^ownerSets\.bookingIds: the query does not plan: it must return one column of ids/],
   ])('refuses %s, naming the path and the fix', async (_what, spoil, message) => {
     const declaration = ombaro();

@@ -2,7 +2,8 @@ import { Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { BooleanField, DateField, NumberField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
-import { displayCurrency, displayLocale } from '../meta/metaStore';
+import { displayLocale } from '../meta/metaStore';
+import { moneyOptions } from './money';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
@@ -10,14 +11,6 @@ import { ReferenceLabelField } from './ReferenceLabelField';
 
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
-
-/** Money in the pack's currency; an amount without a currency keeps two decimals. */
-const money = () => {
-  const currency = displayCurrency();
-  return currency
-    ? ({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 } as const)
-    : ({ minimumFractionDigits: 2, maximumFractionDigits: 2 } as const);
-};
 
 // Short, unambiguous dates ("28 Mar 2025, 2:30 pm") that keep a list row on one line.
 const DAY = { dateStyle: 'medium' } as const;
@@ -77,13 +70,13 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
   integer: (p, f) => (YEAR.test(f.name) ? <NumberField {...p} options={{ useGrouping: false }} /> : isMonthNumber(f) ? <MonthName {...p} /> : <NumberField {...p} />),
   bigint: (p) => <TextField {...p} />,
   decimal: (p, f) => <NumberField {...p} options={{ maximumFractionDigits: f.scale ?? 6 }} />,
-  money: (p) => <NumberField {...p} locales={displayLocale()} options={money()} sx={NO_WRAP} />,
+  money: (p) => <NumberField {...p} locales={displayLocale()} options={moneyOptions()} sx={NO_WRAP} />,
   boolean: (p) => <BooleanField {...p} />,
   date: (p) => <DateField {...p} locales={displayLocale()} options={DAY} transform={calendarDay} sx={NO_WRAP} />,
   time: (p) => <TextField {...p} />,
   datetime: (p) => <DateField {...p} showTime locales={displayLocale()} options={MOMENT} sx={NO_WRAP} />,
   uuid: (p, _f, where) => <MonoText {...p} short={where === 'list'} />,
-  json: (p) => <JsonView {...p} />,
+  json: (p, f) => <JsonView {...p} shape={f.shape} />,
   enum: (p) => <ChoiceChip {...p} />,
   array: (p) => <ArrayChips {...p} />,
   inet: (p) => <TextField {...p} />,

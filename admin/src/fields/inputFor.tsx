@@ -9,6 +9,8 @@ import { humanizeChoice } from './choiceColor';
 import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
+import { isDrawable } from './shape/shapeKinds';
+import { ShapeInput } from './shape/ShapeInput';
 
 type Props = { source: string; label: string; validate: Validator[]; helperText?: string; fullWidth?: boolean; disabled?: boolean };
 
@@ -32,7 +34,8 @@ const INPUT_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta) => ReactElement>
   time: (p) => <TextInput {...p} type="time" parse={emptyToNull} slotProps={{ inputLabel: { shrink: true } }} />,
   datetime: (p) => <DateTimeInput {...p} />,
   uuid: (p) => <TextInput {...p} />,
-  json: (p) => <JsonInput {...p} fullWidth />,
+  // A drawn shape says what goes where: a comment listing its keys would only repeat it.
+  json: (p, f) => (isDrawable(f.shape) ? <ShapeInput {...p} helperText={p.helperText?.includes('{') ? undefined : p.helperText} shape={f.shape} /> : <JsonInput {...p} fullWidth />),
   enum: (p, f) => <SelectInput {...p} choices={choicesOf(f)} emptyText={f.nullable ? '—' : undefined} />,
   array: (p, f) =>
     f.elementKind === 'json' ? (

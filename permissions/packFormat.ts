@@ -249,6 +249,10 @@ export const packFormat = z.strictObject({
   charts: z.array(chart).default([]).describe('Dashboard charts; each role sees those over rows and fields it may read.'),
   listViews: z.record(table, z.array(listView)).default({}).describe('Per table: ready-made views of its list.'),
   lists: z.record(table, listSettings).default({}).describe('Per table: how its list opens.'),
+  recordTitles: z
+    .record(table, z.array(column).min(1))
+    .default({})
+    .describe('Per table without a naming column: the columns a record\'s title is made of, in order (a reference shows by its label).'),
   shapes: z
     .record(table, z.record(column, jsonShape))
     .default({})

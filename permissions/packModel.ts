@@ -152,6 +152,7 @@ export interface Pack {
   lists: Readonly<Record<string, ListSettings>>;
   threads: Readonly<Record<string, ThreadSpec | false>>;
   shapes: Readonly<Record<string, Readonly<Record<string, JsonShape>>>>;
+  recordTitles: Readonly<Record<string, readonly string[]>>;
   acronyms: readonly string[];
 }
 
@@ -325,6 +326,7 @@ export function compilePack(input: unknown, file: string): Pack {
   Object.keys(d.listViews).forEach((t) => knownTable(t, `listViews.${t}`));
   Object.keys(d.threads).forEach((t) => knownTable(t, `threads.${t}`));
   Object.keys(d.shapes).forEach((t) => knownTable(t, `shapes.${t}`));
+  Object.keys(d.recordTitles).forEach((t) => knownTable(t, `recordTitles.${t}`));
   for (const [t, settings] of Object.entries(d.lists)) {
     knownTable(t, `lists.${t}`);
     if (settings.opens) knownTable(settings.opens, `lists.${t}.opens`);
@@ -371,6 +373,7 @@ export function compilePack(input: unknown, file: string): Pack {
     lists: d.lists,
     threads: d.threads,
     shapes: d.shapes,
+    recordTitles: d.recordTitles,
     acronyms: d.acronyms,
   };
 }

@@ -8,6 +8,7 @@ import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
 import { identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
+import { titleFieldsOf } from './recordTitle.js';
 import { threadOf } from './threads.js';
 import type { FieldMeta, JsonShape, ModuleMeta, ThreadSpec } from './types.js';
 
@@ -76,6 +77,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
     const readOnly = noKey || (rel.relkind !== 'r' && rel.relkind !== 'p' && (viewBits & (VIEW_UPDATE | VIEW_INSERT | VIEW_DELETE)) === 0);
     if (readOnly) for (const f of fields) f.readOnly = true;
     const createdAt = fields.find((f) => f.name === 'created_at' && f.kind === 'datetime');
+    const titleFields = titleFieldsOf(name, fields, displayField);
     resources.set(name, {
       name,
       schema: rel.schema,
@@ -89,6 +91,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       // its records are listed, not opened. A table's (or materialized view's) stay put.
       openable: identity !== 'none' && !(identity === 'row-values' && rel.relkind === 'v'),
       displayField,
+      ...(titleFields ? { titleFields } : {}),
       fields,
       reverseReferences: [],
       readOnly,

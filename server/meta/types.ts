@@ -153,6 +153,11 @@ export interface ResourceMeta {
   openable: boolean;
   /** Column shown as the record's title. */
   displayField: string;
+  /**
+   * Where no column names a record (displayField is its bare key): the columns its title is
+   * made of, in order: a reference (by its label), a month and year, a period's two dates.
+   */
+  titleFields?: string[];
   fields: FieldMeta[];
   reverseReferences: ReverseReferenceMeta[];
   /** True for non-updatable views and relations whose rows nothing tells apart. */

@@ -136,6 +136,9 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
     if (!resource(table, `shapes.${table}`)) continue;
     for (const c of Object.keys(columns)) column(table, c, `shapes.${table}.${c}`, ['json'], 'a shape describes a json column');
   }
+  for (const [table, columns] of Object.entries(pack.recordTitles)) {
+    if (resource(table, `recordTitles.${table}`)) columns.forEach((c, i) => column(table, c, `recordTitles.${table}[${i}]`));
+  }
   for (const [table, spec] of Object.entries(pack.threads)) {
     if (!resource(table, `threads.${table}`) || spec === false) continue;
     column(table, spec.text, `threads.${table}.text`);

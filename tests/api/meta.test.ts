@@ -63,6 +63,14 @@ describe('GET /api/meta', () => {
     expect(meta.resources.filter((r) => r.fields.some((f) => f.help)).length).toBeGreaterThan(5);
   });
 
+  it('titles a record no column names by whom it is about and when', () => {
+    expect(resource('salary_records').titleFields).toEqual(['employee_id', 'month', 'year']);
+    expect(resource('payment_settlements').titleFields).toEqual(['vendor_id', 'settlement_period_start', 'settlement_period_end']);
+    expect(resource('leave_requests').titleFields).toEqual(['employee_id', 'from_date', 'to_date']);
+    // A record with a name of its own keeps it.
+    expect(resource('vendors').titleFields).toBeUndefined();
+  });
+
   it('recognises a ticket\'s messages as its conversation, and only there', () => {
     const onTicket = resource('support_tickets').reverseReferences.find((r) => r.resource === 'ticket_messages');
     expect(onTicket?.thread).toEqual({ text: 'message', author: 'sender_id', at: 'created_at', internal: 'is_internal' });

@@ -43,6 +43,20 @@ describe('values as people write them', () => {
     for (const text of await months.allTextContents()) expect(names).toContain(text.trim());
     for (const text of await page.locator('td.column-year').allTextContents()) expect(text.trim()).toMatch(/^20\d\d$/);
   });
+
+  it('titles a record no column names by whom it is about and when, never by its uuid', async () => {
+    const knex = session.server.db.knex;
+    const salary = await knex('salary_records as s').join('employees as e', 'e.id', 's.employee_id').first('s.id', 'e.name', 's.month', 's.year');
+    const settlement = await knex('payment_settlements as p').join('vendors as v', 'v.id', 'p.vendor_id').where('p.status', 'pending').first('p.id', 'v.business_name');
+    const page = await session.signIn('super_admin');
+    const title = page.locator('#react-admin-title');
+    await page.goto(`${session.server.url}/#/salary_records/${salary.id}/show`);
+    const month = new Date(2000, salary.month - 1, 1).toLocaleString('en-IN', { month: 'long' });
+    await expect.poll(() => title.textContent()).toBe(`Salary records › ${salary.name} · ${month} ${salary.year}`);
+    await page.goto(`${session.server.url}/#/payment_settlements/${settlement.id}`);
+    await expect.poll(() => title.textContent()).toMatch(new RegExp(`^Payment settlements › Edit ${settlement.business_name} · \\d+ \\w+ \\d{4} – \\d+ \\w+ \\d{4}$`));
+    expect(await page.locator('body').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  });
 });
 
 describe('bulk steps', () => {

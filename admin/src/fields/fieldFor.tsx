@@ -4,6 +4,7 @@ import { BooleanField, DateField, NumberField, TextField, useRecordContext } fro
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
 import { displayLocale } from '../meta/metaStore';
 import { moneyOptions } from './money';
+import { calendarDay, DAY, MOMENT, monthName } from './dates';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
@@ -12,17 +13,7 @@ import { ReferenceLabelField } from './ReferenceLabelField';
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
 
-// Short, unambiguous dates ("28 Mar 2025, 2:30 pm") that keep a list row on one line.
-const DAY = { dateStyle: 'medium' } as const;
-const MOMENT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
-
-/** A bare "2025-03-31" is a calendar day: read it as local midnight, not UTC (which shows the day before west of Greenwich). */
-const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function calendarDay(value: unknown): Date {
-  const m = typeof value === 'string' ? BARE_DATE.exec(value) : null;
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value as string);
-}
 
 /** Long text in a list: one line, cut with an ellipsis; in full (with a tooltip) on hover. */
 function ShortText({ source }: Props) {
@@ -58,7 +49,7 @@ function MonthName({ source }: Props) {
   if (typeof value !== 'number') return null;
   return (
     <Typography variant="body2" component="span">
-      {new Date(2000, value - 1, 1).toLocaleString(displayLocale(), { month: 'long' })}
+      {monthName(value)}
     </Typography>
   );
 }

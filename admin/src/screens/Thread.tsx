@@ -6,11 +6,10 @@ import {
 import { Link } from 'react-router-dom';
 import type { ResourceMeta, ReverseReferenceMeta, ThreadSpec } from '../../../server/meta/types';
 import { ReferenceLabelField } from '../fields/ReferenceLabelField';
-import { displayLocale } from '../meta/metaStore';
+import { formatMoment } from '../fields/dates';
 import { fieldErrorsOf, messageOf } from '../providers/apiCall';
 
 const PAGE = 50;
-const MOMENT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 type Message = { id: string | number } & Record<string, unknown>;
 
 /**
@@ -86,7 +85,7 @@ function MessageItem({ message, other, spec }: { message: Message; other: Resour
   const internal = spec.internal !== undefined && message[spec.internal] === true;
   const authorField = spec.author ? other.fields.find((f) => f.name === spec.author) : undefined;
   const at = spec.at ? message[spec.at] : undefined;
-  const when = typeof at === 'string' ? new Date(at).toLocaleString(displayLocale(), MOMENT) : undefined;
+  const when = typeof at === 'string' ? formatMoment(at) : undefined;
   const text = message[spec.text];
   return (
     <Box

@@ -1,5 +1,6 @@
 import { approvalCovers, type ApprovalCover, type Person, type Transition, type Workflow } from './workflows.js';
 import { ident, literal, sqlNameOfResource } from './sqlText.js';
+import { listOf } from './words.js';
 
 /**
  * The database's own guard of each workflow: a BEFORE INSERT OR UPDATE trigger, generated
@@ -64,10 +65,6 @@ function transitionBranch(workflow: Workflow, t: Transition): string {
 }
 
 /** "budget" / "budget and end_date" / "budget, end_date and content", for a message. */
-export function columnList(columns: readonly string[]): string {
-  return columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns.at(-1)!}` : (columns[0] ?? '');
-}
-
 /**
  * An edit (no step under way) changing what an approving step covers: back to where the step
  * starts, its stamps cleared, with the reason in the audit trail; refused once no step leaves
@@ -77,7 +74,7 @@ function coverBranch(workflow: Workflow, cover: ApprovalCover): string {
   const status = ident(workflow.statusColumn);
   const states = (list: readonly string[]) => `ARRAY[${list.map(literal).join(', ')}]::text[]`;
   const changed = cover.columns.map((c) => `NEW.${ident(c)} IS DISTINCT FROM OLD.${ident(c)}`).join(' OR ');
-  const what = columnList(cover.columns);
+  const what = listOf(cover.columns);
   return `IF v_action IS NULL AND OLD.${status}::text = ANY (${states([...cover.reopens, ...cover.refuses])}) AND (${changed}) THEN
           IF OLD.${status}::text = ANY (${states(cover.refuses)}) THEN
             RAISE EXCEPTION 'the % of a % % record can no longer change', ${literal(what)}, OLD.${status}, ${literal(workflow.table)}

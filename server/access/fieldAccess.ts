@@ -2,6 +2,7 @@ import { subject } from '@casl/ability';
 import type { AppAbility } from '../../permissions/defineAbility.js';
 import { forbidden } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
+import { inSentence, listOf } from '../../permissions/words.js';
 
 /**
  * The resource as the caller may read it: fields they may not read are gone, so they are
@@ -37,7 +38,8 @@ export function writableValues(
     else errors[field] = 'You are not allowed to change this field.';
   }
   if (Object.keys(errors).length) {
-    throw forbidden(`You are not allowed to change ${Object.keys(errors).join(', ')}.`, errors);
+    const labels = Object.keys(errors).map((f) => inSentence(resource.fieldByName.get(f)?.label ?? f));
+    throw forbidden(`You are not allowed to change ${listOf(labels)}.`, errors);
   }
   return kept;
 }

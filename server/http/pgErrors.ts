@@ -108,8 +108,9 @@ export function httpErrorFromPg(err: PgError, schema: SchemaModel, operation: 'w
     const referrer = resourceName ? schema.resources.get(resourceName)?.label : undefined;
     return new HttpError(409, `This record is still referred to${referrer ? ` by ${referrer}` : ''}; remove those first.`);
   }
-  const message = `${subject} ${known.message}.`;
-  const errors = Object.fromEntries(columns.map((c) => [c, `${capitalize(known.message)}.`]));
+  const rule = err.code === '23514' && err.constraint && columns.length === named.length ? resource?.checkRules[err.constraint] : undefined;
+  const message = rule ?? `${subject} ${known.message}.`;
+  const errors = Object.fromEntries(columns.map((c) => [c, rule ?? `${capitalize(known.message)}.`]));
   return new HttpError(known.status, message, columns.length ? errors : undefined);
 }
 

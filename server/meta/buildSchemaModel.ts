@@ -3,12 +3,14 @@ import { PACK } from '../../permissions/activePack.js';
 import { MODULES, moduleOfResource } from '../../permissions/modules.js';
 import type { Catalog, CatalogColumn, CatalogConstraint, CatalogRelation } from './catalog.js';
 import { readCheck, readJsonShapeCheck } from './checkConstraints.js';
+import { checkSentence } from './checkSentence.js';
 import { chooseListFields } from './listColumns.js';
 import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
 import { identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
 import { titleFieldsOf } from './recordTitle.js';
+import { singular } from '../../permissions/words.js';
 import { threadOf } from './threads.js';
 import type { FieldMeta, JsonShape, ModuleMeta, ThreadSpec } from './types.js';
 
@@ -78,12 +80,14 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
     if (readOnly) for (const f of fields) f.readOnly = true;
     const createdAt = fields.find((f) => f.name === 'created_at' && f.kind === 'datetime');
     const titleFields = titleFieldsOf(name, fields, displayField);
+    const byName = new Map(fields.map((f) => [f.name, f]));
     resources.set(name, {
       name,
       schema: rel.schema,
       table: rel.name,
       kind: rel.relkind === 'p' ? 'partitioned' : rel.relkind === 'r' ? 'table' : 'view',
       label: humanize(rel.name),
+      recordName: singular(humanize(rel.name)),
       module: moduleOfResource(name) ?? rel.schema,
       primaryKey,
       identity,
@@ -100,7 +104,8 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
         ? { field: 'created_at', order: 'DESC' }
         : { field: primaryKey.length === 1 ? primaryKey[0]! : primaryKey.length ? 'id' : (sortableField(fields) ?? 'id'), order: 'ASC' },
       constraintColumns: Object.fromEntries(cons.map((c) => [c.name, c.columns.map((n) => colName(rel.oid, n))])),
-      fieldByName: new Map(fields.map((f) => [f.name, f])),
+      checkRules: Object.fromEntries(cons.filter((c) => c.type === 'c').map((c) => [c.name, checkSentence(c.definition, byName)])),
+      fieldByName: byName,
       hiddenColumns: hidden,
       creatable: creatable && !readOnly,
     });

@@ -2,7 +2,7 @@ import type { AppAbility } from '../../permissions/defineAbility.js';
 import { ACTIONS, ROLE_CHOICES } from '../../permissions/vocabulary.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
-import { workflowOf, type Workflow } from '../../permissions/workflows.js';
+import { approvalCovers, workflowOf, type Workflow } from '../../permissions/workflows.js';
 import { OPERATIONS } from '../../permissions/operations.js';
 import { PACK } from '../../permissions/activePack.js';
 import { ownerColumnOf } from '../../permissions/ownRows.js';
@@ -18,7 +18,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: r
   const resources: ResourceMeta[] = [];
   for (const info of schema.resources.values()) {
     if (!ability.can('read', info.name)) continue;
-    const { constraintColumns: _c, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
+    const { constraintColumns: _c, checkRules: _r, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
     const isWrite = (a: string) => a !== 'read' && a !== 'export';
     const workflow = workflowOf(info.name);
     const owner = ownerColumnOf(roles, info.name);
@@ -92,7 +92,20 @@ function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
         ...(t.onlyBy && !t.onlyBy.via ? { onlyBy: t.onlyBy.column } : {}),
         ...(t.needs === 'approve' || final(t.to) ? { confirm: { final: final(t.to) } } : {}),
       })),
+    stamped: stampedColumns(workflow),
+    covers: approvalCovers(workflow).map((c) => ({ step: c.step.label, columns: [...c.columns], backTo: c.backTo, reopens: [...c.reopens], refuses: [...c.refuses] })),
   };
+}
+
+function stampedColumns(workflow: Workflow): Record<string, string[]> {
+  const stamped: Record<string, string[]> = {};
+  for (const t of workflow.transitions) {
+    for (const column of Object.keys(t.sets ?? {})) {
+      const states = (stamped[column] ??= []);
+      if (!states.includes(t.to)) states.push(t.to);
+    }
+  }
+  return stamped;
 }
 
 function operationsMeta(resource: string, ability: AppAbility): { operations?: OperationMeta[] } {

@@ -5,6 +5,8 @@ import type { FieldMeta, ModuleMeta, ResourceMeta } from './types.js';
 export interface ResourceInfo extends Omit<ResourceMeta, 'actions'> {
   /** Constraint name -> the columns it covers, to name the field in a constraint error. */
   constraintColumns: Record<string, string[]>;
+  /** CHECK constraint name -> what it asks, as a sentence for the person it refuses (checkSentence). */
+  checkRules: Record<string, string>;
   fieldByName: Map<string, FieldMeta>;
   /** Columns present in the table but never exposed (secrets). */
   hiddenColumns: string[];

@@ -135,6 +135,8 @@ export interface ResourceMeta {
   table: string;
   kind: 'table' | 'partitioned' | 'view';
   label: string;
+  /** What one record is called inside a sentence: "leave request" for "Leave requests". */
+  recordName: string;
   /** Module from the overlay (e.g. "finance"), or the schema name. */
   module: string;
   /** The columns that tell its records apart (see `identity`); the wire `id` is made of them. */
@@ -198,6 +200,10 @@ export interface WorkflowMeta {
   statusColumn: string;
   initial: string;
   transitions: TransitionMeta[];
+  /** Columns its steps stamp (who decided, when) -> the states those steps lead to: shown once stamped, named by the state. */
+  stamped: Record<string, string[]>;
+  /** What its approvals cover: editing these columns in `reopens` states sends the record back to `backTo`; in `refuses` states it is refused. */
+  covers: { step: string; columns: string[]; backTo: string; reopens: string[]; refuses: string[] }[];
 }
 
 export interface OperationMeta {

@@ -8,7 +8,6 @@ import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { approvalCovers, workflowOf, type Transition } from '../../permissions/workflows.js';
-import { columnList } from '../../permissions/workflowSql.js';
 import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
@@ -17,6 +16,7 @@ import { countBefore, countRows, type RowCount } from './countRows.js';
 import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
+import { inSentence, listOf, stateWords } from '../../permissions/words.js';
 import { decodeWireId, withWireId } from './recordId.js';
 
 type Row = Record<string, unknown>;
@@ -52,6 +52,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
   const versioned = full.fieldByName.get(VERSION_COLUMN)?.kind === 'datetime';
   const columns = resource.fields.map((f) => f.name);
   const jsonColumns = resource.fields.filter((f) => f.kind === 'json').map((f) => f.name);
+  const one = resource.recordName;
   const query = (): QueryBuilder<Model, Model[]> => model.query(trx) as QueryBuilder<Model, Model[]>;
   const plain = (rows: unknown[], offset = 0): Row[] =>
     rows.map((r, i) => withWireId(resource, (r as Model).toJSON() as Row, offset + i));
@@ -76,7 +77,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
   /** A write found no row: 403 when the caller can see it (but not do this to it), else 404. */
   const refusedOrMissing = async (action: Action, id: unknown) =>
     (await visible(id))
-      ? forbidden(`You are not allowed to ${VERB[action]} this ${resource.label.toLowerCase()} record.`)
+      ? forbidden(`You are not allowed to ${VERB[action]} this ${one}.`)
       : notFound(`${resource.label}: no record ${String(id)}.`);
   /** The record a write is about, within the caller's read and `action` conditions; else 403 or 404. */
   const reachable = async (action: Action, id: unknown): Promise<Model> => {
@@ -151,13 +152,13 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     const ownerMissing = owner?.column !== undefined && given !== undefined && [undefined, null, ''].includes(given[owner.column] as never);
     const parsed = parseBody(full, ownerMissing ? { ...given, [owner.column!]: owner.id } : body, 'create');
     if (workflow && parsed[workflow.statusColumn] !== undefined && parsed[workflow.statusColumn] !== workflow.initial) {
-      throw badRequest(`A new ${resource.label.toLowerCase()} record starts as ${workflow.initial}.`, {
+      throw badRequest(`A new ${one} starts as ${stateWords(workflow.initial)}.`, {
         [workflow.statusColumn]: `Starts as ${workflow.initial}; use the record's actions afterwards.`,
       });
     }
     const values = writableValues(ability, 'create', full, parsed);
     if (!ability.can('create', subject(resource.name, { ...values }))) {
-      throw forbidden(`You are not allowed to create this ${resource.label.toLowerCase()} record.`);
+      throw forbidden(`You are not allowed to create this ${one}.`);
     }
     const row = await query().insert(toDatabase(values)).returning(columns as never);
     return plain([row])[0]!;
@@ -184,7 +185,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     const values = writableValues(ability, 'update', full, parsed, current);
     await reopenCovered(id, values, current);
     if (!ability.can('update', subject(resource.name, { ...current, ...values }))) {
-      throw forbidden(`You are not allowed to move this ${resource.label.toLowerCase()} record out of your reach.`);
+      throw forbidden(`You are not allowed to move this ${one} out of your reach.`);
     }
     if (Object.keys(values).length === 0) return plain([existing])[0]!;
     const patch = patchReachable('update', id, values);
@@ -214,8 +215,8 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
       const found = (await byKey(id)(query().select(trx.raw(`(${differs}) AS changed`, bindings as never[]))).first()) as { changed?: boolean } | undefined;
       if (!found?.changed) continue;
       if (cover.refuses.includes(state)) {
-        const names = columnList(touched.map((c) => full.fieldByName.get(c)!.label));
-        const why = `this record was approved ("${cover.step.label}") and is now ${state}`;
+        const names = listOf(touched.map((c) => full.fieldByName.get(c)!.label));
+        const why = `this ${one} was approved ("${cover.step.label}") and is ${stateWords(state)} now`;
         throw conflict(`${names} can no longer change: ${why}.`, Object.fromEntries(touched.map((c) => [c, `This can no longer change: ${why}.`])));
       }
       values[workflow.statusColumn] = cover.backTo;
@@ -231,7 +232,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
       return;
     }
     const actions = workflow.transitions.map((t) => t.label.toLowerCase()).join(', ');
-    throw conflict(`The ${workflow.statusColumn} of a ${resource.label.toLowerCase()} record changes only through its actions (${actions}).`, {
+    throw conflict(`The ${inSentence(full.fieldByName.get(workflow.statusColumn)?.label ?? workflow.statusColumn)} of a ${one} changes only through its actions (${actions}).`, {
       [workflow.statusColumn]: 'Use the actions of the record to change this.',
     });
   }
@@ -247,7 +248,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     const current = found.toJSON() as Row;
     const state = current[workflow.statusColumn];
     if (!t.from.includes(String(state))) {
-      throw conflict(`This ${resource.label.toLowerCase()} record is ${String(state)}: "${t.label}" is not possible now.`, undefined, {
+      throw conflict(`${t.label} is only possible while the ${one} is ${listOf(t.from.map(stateWords), 'or')}; it is ${stateWords(state)} now.`, undefined, {
         record: plain([found])[0],
       });
     }
@@ -259,7 +260,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
     await trx.raw(`SELECT set_config('app.action', ?, true), set_config('app.reason', ?, true)`, [t.name, reason === null ? '' : String(reason)]);
     const row = await firstRow(patchReachable(t.needs, id, values).whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]));
     await trx.raw(`SELECT set_config('app.action', '', true), set_config('app.reason', '', true)`);
-    if (!row) throw await changedMeanwhile(id, `Someone else acted on this ${resource.label.toLowerCase()} record first.`);
+    if (!row) throw await changedMeanwhile(id, `Someone else acted on this ${one} first.`);
     return plain([row])[0]!;
   }
 

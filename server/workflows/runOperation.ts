@@ -5,6 +5,7 @@ import type { Operation } from '../../permissions/operations.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { withWireId } from '../resources/recordId.js';
+import { inSentence, listOf } from '../../permissions/words.js';
 
 const PARAM_SCHEMA = {
   date: z.iso.date('Enter a date (YYYY-MM-DD).'),
@@ -24,7 +25,10 @@ export async function runOperation(trx: Knex.Transaction, ability: AppAbility, r
     if (parsed.success) values.push(parsed.data);
     else errors[p.name] = given[p.name] === undefined ? 'Required.' : (parsed.error.issues[0]?.message ?? 'Invalid value.');
   }
-  if (Object.keys(errors).length) throw badRequest(`${op.label}: ${Object.keys(errors).join(', ')} needed.`, errors);
+  if (Object.keys(errors).length) {
+    const labels = op.params.filter((p) => errors[p.name]).map((p) => inSentence(p.label));
+    throw badRequest(`${op.label} needs ${listOf(labels)}.`, errors);
+  }
   const placeholders = op.params.map((p) => `?::${CAST[p.kind]}`).join(', ');
   const { rows } = await trx.raw(`SELECT * FROM ${op.sqlFunction}(${placeholders})`, values as Knex.Value[]);
   return (rows as Record<string, unknown>[]).map((row, i) => withWireId(resource, row, i));

@@ -4,6 +4,7 @@ import type { Person, Transition } from '../../permissions/workflows.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { fieldValueSchema } from '../resources/valueSchemas.js';
+import { inSentence, listOf } from '../../permissions/words.js';
 
 type Row = Record<string, unknown>;
 
@@ -42,6 +43,9 @@ export function requiredValues(resource: ResourceInfo, t: Transition, body: unkn
     if (parsed.success) values[name] = parsed.data;
     else errors[name] = parsed.error.issues[0]?.message ?? 'Invalid value.';
   }
-  if (Object.keys(errors).length) throw badRequest(`${t.label}: ${Object.keys(errors).join(', ')} needed.`, errors);
+  if (Object.keys(errors).length) {
+    const labels = Object.keys(errors).map((n) => inSentence(resource.fieldByName.get(n)?.label ?? n));
+    throw badRequest(`${t.label} needs ${listOf(labels)}.`, errors);
+  }
   return values;
 }

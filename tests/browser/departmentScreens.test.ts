@@ -59,6 +59,41 @@ describe('values as people write them', () => {
   });
 });
 
+describe('forms for the moment', () => {
+  it('names a decision by the step that made it, and hides who decided until someone has', async () => {
+    const knex = session.server.db.knex;
+    const rejected = await knex('leave_requests').where({ status: 'rejected' }).whereNotNull('approved_by').first('id');
+    const pending = await knex('leave_requests').where({ status: 'pending' }).first('id');
+    const page = await session.signIn('hr_department');
+    await page.goto(`${session.server.url}/#/leave_requests/${rejected.id}/show`);
+    const decided = page.locator('[data-field="approved_by"]');
+    await decided.waitFor();
+    expect(await decided.textContent()).toMatch(/^Rejected by/);
+    await page.goto(`${session.server.url}/#/leave_requests/${pending.id}/show`);
+    await page.locator('[data-field="reason"]').waitFor();
+    await expect(page.locator('[data-field="approved_by"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-field="approved_date"]').count()).resolves.toBe(0);
+  });
+
+  it("says an edit of what was approved sends it back, and fixes it once it is paid", async () => {
+    const knex = session.server.db.knex;
+    const processed = await knex('salary_records').where({ status: 'processed' }).first('id');
+    const paid = await knex('salary_records').where({ status: 'paid' }).first('id');
+    const page = await session.signIn('hr_department');
+    await page.goto(`${session.server.url}/#/salary_records/${processed.id}`);
+    const notice = page.locator('[data-covered-notice]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^This salary record is processed \(Process\)\. Changing .*basic salary.* sends it back to pending: it must go through "Process" again\.$/);
+    await expect(page.locator('input[name="bonus"]').isDisabled()).resolves.toBe(false);
+    await page.goto(`${session.server.url}/#/salary_records/${paid.id}`);
+    await page.locator('input[name="bonus"]').waitFor();
+    await expect(page.locator('input[name="bonus"]').isDisabled()).resolves.toBe(true);
+    await expect(page.getByText('Fixed: this salary record was approved (Process) and is paid.').first().isVisible()).resolves.toBe(true);
+    // What no approval covers stays open (the payment's reference is set when it is paid, not approved).
+    await expect(page.locator('input[name="notes"], textarea[name="notes"]').first().isDisabled()).resolves.toBe(false);
+  });
+});
+
 describe('bulk steps', () => {
   it('offers a step for the selected records only where every one of them may take it', async () => {
     const page = await session.signIn('finance_department');

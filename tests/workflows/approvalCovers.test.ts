@@ -75,7 +75,7 @@ describe('what an approval covers', () => {
     const res = await as.accounts_department!.put(`/api/payment_settlements/${settlement.id}`, { gross_amount: Number(settlement.gross_amount) + 1000 });
     expect(res.status).toBe(409);
     expect(res.json.errors.gross_amount).toMatch(/no longer change/);
-    expect(res.json.message).toBe('Gross amount can no longer change: this record was approved ("Approve") and is now completed.');
+    expect(res.json.message).toBe('Gross amount can no longer change: this payment settlement was approved ("Approve") and is completed now.');
     const after = await knex()('payment_settlements').where({ id: settlement.id }).first();
     expect(after.gross_amount).toBe(settlement.gross_amount);
     expect(after.status).toBe('completed');

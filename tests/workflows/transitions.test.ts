@@ -63,6 +63,7 @@ describe('vendor settlements', () => {
     const missing = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/complete`, {});
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.json.errors).sort()).toEqual(['payment_date', 'payment_reference']);
+    expect(missing.json.message).toBe('Mark paid needs payment reference and payment date.');
     const paid = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/complete`, {
       payment_reference: 'UTR-2026-1101',
       payment_date: '2026-11-02T10:00:00Z',
@@ -71,6 +72,7 @@ describe('vendor settlements', () => {
     expect(paid.json).toMatchObject({ status: 'completed', payment_reference: 'UTR-2026-1101' });
     const again = await as.finance_department!.post(`/api/payment_settlements/${settlement.id}/approve`);
     expect(again.status).toBe(409);
+    expect(again.json.message).toBe('Approve is only possible while the payment settlement is pending; it is completed now.');
     expect(again.json.record.status).toBe('completed');
   });
 
@@ -79,6 +81,7 @@ describe('vendor settlements', () => {
     const res = await as.accounts_department!.put(`/api/payment_settlements/${settlement.id}`, { status: 'completed' });
     expect(res.status).toBe(409);
     expect(res.json.errors).toHaveProperty('status');
+    expect(res.json.message).toMatch(/^The status of a payment settlement changes only through its actions \(approve, /);
     const created = await as.accounts_department!.post('/api/payment_settlements', { ...settlement, id: undefined, status: 'completed' });
     expect(created.status).toBe(400);
     const sql = await sqlStateOf(() =>
@@ -107,11 +110,17 @@ describe('leave requests', () => {
 
     const rejected = await as.hr_department!.post(`/api/leave_requests/${leave.id}/reject`, {});
     expect(rejected.status).toBe(400);
+    expect(rejected.json.message).toBe('Reject needs rejection reason.');
     expect(rejected.json.errors).toHaveProperty('rejection_reason');
     const approved = await as.hr_department!.post(`/api/leave_requests/${leave.id}/approve`);
     expect(approved.status, approved.text).toBe(200);
     expect(approved.json).toMatchObject({ status: 'approved', approved_by: ids.hr_department });
     expect((await as.employee!.post(`/api/leave_requests/${leave.id}/cancel`)).status).toBe(409);
+
+    const backwards = await as.employee!.post('/api/leave_requests', { employee_id: ids.employee, leave_type: 'casual', from_date: '2026-12-20', to_date: '2026-12-18', reason: 'Dates swapped' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.json.message).toBe('To date must be on or after from date.');
+    expect(backwards.json.errors.to_date).toBe('To date must be on or after from date.');
 
     const mine = await fileLeave(as.employee!, ids.employee!, '2026-12-29');
     expect((await as.hr_department!.post(`/api/leave_requests/${mine.id}/cancel`)).status).toBe(403);

@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import { subject } from '@casl/ability';
 import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
@@ -7,6 +7,7 @@ import { resolveJsonDrafts } from '../fields/JsonInput';
 import { useCallerAbility } from '../meta/useCallerAbility';
 import { useResourceMeta } from '../meta/useMeta';
 import { RecordTitle } from './RecordTitle';
+import { shownInState } from './stampedFields';
 import { useRecordLoadError } from './useRecordLoadError';
 
 /** Time stamps the database keeps itself (a default, and usually a trigger): not for people to type. */
@@ -57,10 +58,48 @@ function FormToolbar({ canDelete }: { canDelete: boolean }) {
 function EditFormBody({ resource }: { resource: ResourceMeta }) {
   const record = useRecordContext();
   const ability = useCallerAbility();
-  const fields = formFields(resource, 'edit').map((f) =>
-    f.readOnly || !ability || !record || ability.can('update', subject(resource.name, { ...record }), f.name) ? f : { ...f, readOnly: true },
+  const moment = record ? momentOf(resource, record) : undefined;
+  const fields = formFields(resource, 'edit')
+    .filter((f) => !record || shownInState(resource, record, f))
+    .map((f) => (f.readOnly || !ability || !record || ability.can('update', subject(resource.name, { ...record }), f.name) ? f : { ...f, readOnly: true }))
+    .map((f) => moment?.adjust(f) ?? f);
+  return (
+    <>
+      {moment?.notice && (
+        <Alert severity="info" sx={{ mb: 2, width: '100%', maxWidth: 1100 }} data-covered-notice>
+          {moment.notice}
+        </Alert>
+      )}
+      <FormBody fields={fields} />
+    </>
   );
-  return <FormBody fields={fields} />;
+}
+
+/**
+ * What the record's state does to its form: what an approval covers is fixed once no step
+ * leaves the state, and said to send the record back where an edit reopens it.
+ */
+function momentOf(resource: ResourceMeta, record: Record<string, unknown>): { notice?: string; adjust: (f: FieldMeta) => FieldMeta | undefined } | undefined {
+  const workflow = resource.workflow;
+  if (!workflow) return undefined;
+  const state = String(record[workflow.statusColumn]);
+  const words = (s: string) => s.replace(/_/g, ' ');
+  const fixed = new Map<string, string>();
+  const reopening = new Map<string, string>();
+  const notices: string[] = [];
+  for (const cover of workflow.covers) {
+    const labels = cover.columns.map((c) => resource.fields.find((f) => f.name === c)?.label.toLowerCase()).filter(Boolean);
+    if (cover.refuses.includes(state)) {
+      for (const c of cover.columns) fixed.set(c, `Fixed: this ${resource.recordName} was approved (${cover.step}) and is ${words(state)}.`);
+    } else if (cover.reopens.includes(state)) {
+      for (const c of cover.columns) reopening.set(c, `Changing this sends the ${resource.recordName} back to ${words(cover.backTo)}.`);
+      notices.push(`This ${resource.recordName} is ${words(state)} (${cover.step}). Changing ${labels.join(', ')} sends it back to ${words(cover.backTo)}: it must go through "${cover.step}" again.`);
+    }
+  }
+  return {
+    ...(notices.length ? { notice: notices.join(' ') } : {}),
+    adjust: (f) => (fixed.has(f.name) ? { ...f, readOnly: true, help: fixed.get(f.name)! } : reopening.has(f.name) && !f.readOnly ? { ...f, help: reopening.get(f.name)! } : undefined),
+  };
 }
 
 /** Edits wait for the server (pessimistic), so its per-field errors appear beside the inputs. */

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import {
-  DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TopToolbar,
+  DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TopToolbar, useRecordContext,
 } from 'react-admin';
 import type { FieldMeta, ResourceAction, ResourceMeta } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
@@ -8,6 +8,7 @@ import { useMeta, useResourceMeta } from '../meta/useMeta';
 import { historyTab } from './HistoryTab';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
+import { labelInState, shownInState } from './stampedFields';
 import { readableThread, Thread } from './Thread';
 import { TransitionButtons } from './TransitionButtons';
 import { useRecordLoadError } from './useRecordLoadError';
@@ -20,7 +21,10 @@ const isBareKey = (resource: ResourceMeta, f: FieldMeta) =>
 
 function Details({ resource }: { resource: ResourceMeta }) {
   const meta = useMeta();
-  const shown = resource.fields.filter((f) => !isBareKey(resource, f));
+  const record = useRecordContext();
+  const shown = resource.fields
+    .filter((f) => !isBareKey(resource, f) && (!record || shownInState(resource, record, f)))
+    .map((f) => (record ? { ...f, label: labelInState(resource, record, f) } : f));
   const narrow = shown.filter((f) => !WIDE.includes(f.kind));
   const wide = shown.filter((f) => WIDE.includes(f.kind));
   return (

@@ -35,13 +35,10 @@ function useRunTransition(resource: ResourceMeta) {
   };
 }
 
-/** "leave requests" -> "leave request", "categories" -> "category": a table's name for one of its records. */
-const oneOf = (plural: string) => plural.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
-
 /** What a step with consequences will do, said before it is done: how many records, to which state, and whether anything undoes it. */
 function consequence(resource: ResourceMeta, transition: TransitionMeta, count: number): string {
   const plural = resource.label.toLowerCase();
-  const what = count === 1 ? `This ${oneOf(plural)}` : `These ${count} ${plural}`;
+  const what = count === 1 ? `This ${resource.recordName}` : `These ${count} ${plural}`;
   const state = transition.to.replace(/_/g, ' ');
   return `${what} will be ${state}.${transition.confirm?.final ? ' No step leads back from there.' : ''}`;
 }

@@ -276,6 +276,11 @@ export const packFormat = z.strictObject({
         function: qualifiedTable.describe('The SQL function, schema-qualified, called with the parameters in order.'),
         params: z.array(z.strictObject({ name, label: z.string().min(1), kind: z.enum(['date', 'text', 'integer']) })),
         needs: action,
+        period: z
+          .union([z.strictObject({ year: name, month: name }), z.strictObject({ from: name, to: name })])
+          .optional()
+          .describe('The parameters naming the period it covers (a year and month, or two dates): a period that has not ended must be confirmed.'),
+        sums: z.array(column).default([]).describe('Columns of the records it makes whose totals its preview shows (e.g. net pay).'),
       }),
     )
     .default([]),

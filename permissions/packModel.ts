@@ -122,6 +122,10 @@ export interface Operation {
   sqlFunction: string;
   params: readonly OperationParam[];
   needs: Action;
+  /** The parameters naming the period it covers: one not yet ended must be confirmed. */
+  period?: { year: string; month: string } | { from: string; to: string };
+  /** Columns of the records it makes that its preview totals. */
+  sums: readonly string[];
 }
 
 export interface Pack {
@@ -316,7 +320,20 @@ export function compilePack(input: unknown, file: string): Pack {
 
   const operations: Operation[] = d.operations.map((o, i) => {
     knownTable(o.table, `operations[${i}].table`);
-    return { resource: o.table, name: o.name, label: o.label, sqlFunction: o.function, params: o.params.map((p) => ({ ...p })), needs: o.needs };
+    const paramNames = o.params.map((p) => p.name);
+    for (const [key, param] of Object.entries(o.period ?? {})) {
+      if (!paramNames.includes(param)) problems.push(`operations[${i}].period.${key}: no parameter "${param}". Use one of: ${paramNames.join(', ')}.`);
+    }
+    return {
+      resource: o.table,
+      name: o.name,
+      label: o.label,
+      sqlFunction: o.function,
+      params: o.params.map((p) => ({ ...p })),
+      needs: o.needs,
+      ...(o.period ? { period: { ...o.period } } : {}),
+      sums: [...o.sums],
+    };
   });
 
   d.charts.forEach((c, i) => {

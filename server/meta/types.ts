@@ -212,6 +212,13 @@ export interface OperationMeta {
   params: { name: string; label: string; kind: 'date' | 'text' | 'integer' }[];
 }
 
+/** What an operation would do (POST with `preview: true`): how many records, their totals, the period and whether it has ended. */
+export interface OperationPreview {
+  count: number;
+  sums: { field: string; label: string; kind: FieldKind; total: number }[];
+  period?: { label: string; ends: string; ended: boolean };
+}
+
 export interface ModuleMeta {
   name: string;
   label: string;

@@ -131,7 +131,9 @@ export function catalogProblems(pack: Pack, schema: SchemaModel): string[] {
       if (t.onlyBy) person(w.table, t.onlyBy, `${where}.onlyBy`);
     });
   });
-  pack.operations.forEach((o, i) => resource(o.resource, `operations[${i}].table`));
+  pack.operations.forEach((o, i) => {
+    if (resource(o.resource, `operations[${i}].table`)) o.sums.forEach((c, j) => column(o.resource, c, `operations[${i}].sums[${j}]`, ['money', 'decimal', 'integer', 'bigint'], 'a total is made of numbers'));
+  });
   for (const [table, columns] of Object.entries(pack.shapes)) {
     if (!resource(table, `shapes.${table}`)) continue;
     for (const c of Object.keys(columns)) column(table, c, `shapes.${table}.${c}`, ['json'], 'a shape describes a json column');

@@ -83,10 +83,41 @@ describe('workflow buttons', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('[name="period_start"]').fill(start);
     await dialog.locator('[name="period_end"]').fill(end);
-    await dialog.getByRole('button', { name: 'Generate settlements' }).click();
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    // What it will do, before it is done: how many settlements and their net in all.
+    const preview = page.getByRole('dialog', { name: /^Generate settlements for / });
+    await expect.poll(() => preview.locator('[data-preview-summary]').textContent()).toMatch(new RegExp(`^This will make ${withdrawn} payment settlements: net settlement amount ₹[\\d,.]+ in all\\.$`));
+    await page.screenshot({ path: 'tests/artifacts/generate-settlements-preview.png' });
+    await preview.getByRole('button', { name: 'Generate settlements' }).click();
     await page.getByText(`Generate settlements: ${withdrawn} records made.`).waitFor();
     const made = await knex('payment_settlements').where({ settlement_period_start: start }).count<{ n: string }[]>('* as n');
     expect(Number(made[0]!.n)).toBe(withdrawn);
+  });
+
+  it('let HR run this month\'s payroll only after the preview says the month has not ended and they tick that they mean it', async () => {
+    const knex = session.server.db.knex;
+    const { rows } = await knex.raw(`SELECT extract(year FROM current_date)::int AS year, extract(month FROM current_date)::int AS month`);
+    const month = rows[0] as { year: number; month: number };
+    const before = Number((await knex('salary_records').where(month).count<{ n: string }[]>('* as n'))[0]!.n);
+    const page = await signIn('hr_department');
+    await page.goto(`${session.server.url}/#/salary_records`);
+    await page.getByRole('button', { name: 'Run payroll' }).click();
+    const ask = page.getByRole('dialog');
+    await ask.locator('[name="year"]').fill(String(month.year));
+    await ask.locator('[name="month"]').fill(String(month.month));
+    await ask.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('dialog', { name: /^Run payroll for / });
+    await preview.getByText(/has not ended/).waitFor();
+    const summary = await preview.locator('[data-preview-summary]').textContent();
+    expect(summary).toMatch(/^This will make \d+ salary records: gross salary ₹[\d,.]+, net salary ₹[\d,.]+ in all\.$/);
+    const runIt = preview.getByRole('button', { name: 'Run payroll' });
+    expect(await runIt.isDisabled()).toBe(true);
+    await page.screenshot({ path: 'tests/artifacts/payroll-preview.png' });
+    await preview.getByLabel('Run it now all the same').check();
+    await runIt.click();
+    await page.getByText(/^Run payroll: \d+ records made\.$/).waitFor();
+    const made = Number(/make (\d+)/.exec(summary!)![1]);
+    expect(Number((await knex('salary_records').where(month).count<{ n: string }[]>('* as n'))[0]!.n)).toBe(before + made);
   });
 
   it('let a support agent answer a ticket in its conversation, with an internal note the customer never sees', async () => {

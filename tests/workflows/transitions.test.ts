@@ -238,14 +238,42 @@ describe('settlement generation', () => {
 });
 
 describe('the payroll run', () => {
+  it('is refused for a month that has not ended, unless confirmed', async () => {
+    const { rows } = await knex().raw(`SELECT extract(year FROM current_date)::int AS year, extract(month FROM current_date)::int AS month`);
+    const month = rows[0] as { year: number; month: number };
+    const made = () => knex()('salary_records').where(month).count<{ n: string }[]>('* as n').then((r) => Number(r[0]!.n));
+    const before = await made();
+    const preview = await as.hr_department!.post('/api/salary_records/run_payroll', { ...month, preview: true });
+    expect(preview.json.period.ended).toBe(false);
+    const refused = await as.hr_department!.post('/api/salary_records/run_payroll', month);
+    expect(refused.status).toBe(409);
+    expect(refused.json.message).toMatch(/^\w+ \d{4} has not ended \(it ends on \d+ \w+ \d{4}\): run payroll for it only on purpose, by confirming\.$/);
+    expect(await made()).toBe(before);
+    const confirmed = await as.hr_department!.post('/api/salary_records/run_payroll', { ...month, confirmed: true });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(await made()).toBe(before + preview.json.count);
+  });
+
   it('creates the month’s salaries once, deducts unpaid leave, and is processed by someone else', async () => {
     const employee = ids.employee!;
     await knex()('leave_requests').insert({ employee_id: employee, leave_type: 'unpaid', from_date: '2026-11-10', to_date: '2026-11-11', reason: 'Personal', status: 'approved' });
     expect((await as.marketing_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11 })).status).toBe(403);
     expect((await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 13 })).status).toBe(400);
 
+    const novemberRows = () => knex()('salary_records').where({ year: 2026, month: 11 }).count<{ n: string }[]>('* as n').then((r) => Number(r[0]!.n));
+    const before = await novemberRows();
+    const preview = await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11, preview: true });
+    expect(preview.status, preview.text).toBe(200);
+    expect(await novemberRows()).toBe(before); // a preview leaves nothing behind
+
     const res = await as.hr_department!.post('/api/salary_records/run_payroll', { year: 2026, month: 11 });
     expect(res.status, res.text).toBe(200);
+    // The preview said what the run did: as many salaries, the same totals, a month that has ended.
+    const total = (field: string) => (res.json as Record<string, unknown>[]).reduce((sum, r) => sum + Number(r[field]), 0);
+    expect(preview.json.count).toBe(res.json.length);
+    expect(preview.json.period).toEqual({ label: 'November 2026', ends: '30 Nov 2026', ended: true });
+    expect(preview.json.sums.map((x: { field: string }) => x.field)).toEqual(['gross_salary', 'net_salary']);
+    expect(preview.json.sums[1].total).toBeCloseTo(total('net_salary'), 2);
     const { rows } = await knex().raw(
       `SELECT count(*)::int AS n FROM employees e WHERE e.status IN ('active', 'on_leave') AND e.joining_date <= '2026-11-30'
          AND (e.last_working_date IS NULL OR e.last_working_date >= '2026-11-01')

@@ -6,7 +6,7 @@ import { readCheck, readJsonShapeCheck } from './checkConstraints.js';
 import { checkSentence } from './checkSentence.js';
 import { chooseListFields } from './listColumns.js';
 import { chooseDisplayField, fieldLabel, humanize } from './naming.js';
-import { identitiesOf } from './recordIdentity.js';
+import { baseColumnOf, identitiesOf } from './recordIdentity.js';
 import type { ResourceInfo, SchemaModel } from './schemaModel.js';
 import { kindOfType, refineKind, typeModifiers } from './typeKinds.js';
 import { titleFieldsOf } from './recordTitle.js';
@@ -110,6 +110,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       creatable: creatable && !readOnly,
     });
   }
+  inheritFromBaseColumns(catalog, resources, nameOf, colName);
   addReverseReferences(resources);
   return { modules: modulesOf(resources), resources, byTable: new Map([...resources.values()].map((r) => [`${r.schema}.${r.table}`, r.name])) };
 }
@@ -177,8 +178,41 @@ function sortableField(fields: FieldMeta[]): string | undefined {
   return fields.find((f) => f.kind !== 'json' && f.kind !== 'array' && f.kind !== 'other')?.name;
 }
 
+/**
+ * A view column that shows a table's column unchanged reads like it: its allowed values,
+ * bounds, reference and comment (a queue's leave type as a chip, its employee by name).
+ */
+function inheritFromBaseColumns(
+  catalog: Catalog,
+  resources: Map<string, ResourceInfo>,
+  nameOf: (oid: number) => string | undefined,
+  colName: (oid: number, attnum: number) => string,
+): void {
+  for (const rel of catalog.relations.filter((r) => r.relkind === 'v')) {
+    const view = resources.get(nameOf(rel.oid) ?? '');
+    const origins = catalog.viewOrigins.get(rel.oid);
+    if (!view || !origins) continue;
+    const columns = catalog.columns.filter((c) => c.oid === rel.oid);
+    for (const c of columns) {
+      const base = baseColumnOf(catalog, origins[c.attnum - 1] ?? null);
+      const field = view.fieldByName.get(c.name);
+      const source = base && base.oid !== rel.oid ? resources.get(nameOf(base.oid) ?? '')?.fieldByName.get(colName(base.oid, base.attnum)) : undefined;
+      if (!field || !source || source.kind !== field.kind && !(source.kind === 'enum' && field.kind === 'text')) continue;
+      if (source.choices) Object.assign(field, { kind: source.kind, choices: source.choices });
+      if (source.min !== undefined) field.min = source.min;
+      if (source.max !== undefined) field.max = source.max;
+      if (source.reference && !field.reference) field.reference = { ...source.reference };
+      if (source.help && !field.help) field.help = source.help;
+    }
+    const inList = chooseListFields(view.fields, view.displayField);
+    for (const f of view.fields) f.inList = inList.has(f.name);
+  }
+}
+
 function addReverseReferences(resources: Map<string, ResourceInfo>): void {
   for (const source of resources.values()) {
+    // A view's references are its tables': the tables' own tabs list those rows already.
+    if (source.kind === 'view') continue;
     const refs = source.fields.filter((f) => f.reference);
     for (const f of refs) {
       const target = resources.get(f.reference!.resource);

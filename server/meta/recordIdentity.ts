@@ -7,6 +7,15 @@ const COMPARABLE_TYPES = new Set([
   'uuid', 'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'inet', 'cidr', 'macaddr', 'oid',
 ]);
 
+type ColumnOrigin = { oid: number; attnum: number };
+
+/** A view column traced back through views to the table column it shows unchanged; null when it is computed. */
+export function baseColumnOf(catalog: Catalog, origin: ColumnOrigin | null, depth = 0): ColumnOrigin | null {
+  if (!origin || depth > 16) return origin;
+  const inner = catalog.viewOrigins.get(origin.oid);
+  return inner ? baseColumnOf(catalog, inner[origin.attnum - 1] ?? null, depth + 1) : origin;
+}
+
 interface Identity {
   kind: RecordIdentity;
   columns: string[];
@@ -35,12 +44,7 @@ export function identitiesOf(catalog: Catalog, isHidden: (column: string) => boo
   };
   const tableKey = (oid: number): number[] | undefined => tableKeys(oid)[0];
 
-  /** A view column traced back through views to the table column it shows unchanged. */
-  const baseOf = (origin: { oid: number; attnum: number } | null, depth = 0): { oid: number; attnum: number } | null => {
-    if (!origin || depth > 16) return origin;
-    const inner = catalog.viewOrigins.get(origin.oid);
-    return inner ? baseOf(inner[origin.attnum - 1] ?? null, depth + 1) : origin;
-  };
+  const baseOf = (origin: ColumnOrigin | null) => baseColumnOf(catalog, origin);
 
   const viewKey = (rel: CatalogRelation, cols: CatalogColumn[]): string[] | undefined => {
     const origins = catalog.viewOrigins.get(rel.oid);

@@ -71,6 +71,16 @@ describe('GET /api/meta', () => {
     expect(resource('vendors').titleFields).toBeUndefined();
   });
 
+  it("reads a view's columns like the table columns they show", () => {
+    const queue = resource('leave_queue');
+    const field = (name: string) => queue.fields.find((f) => f.name === name)!;
+    expect(field('leave_type')).toMatchObject({ kind: 'enum', choices: expect.arrayContaining(['casual', 'sick']) });
+    expect(field('employee_id').reference).toMatchObject({ resource: 'employees', field: 'id' });
+    // Computed columns stay as they are; a view adds no tab to the tables it shows.
+    expect(field('balance_after').reference).toBeUndefined();
+    expect(resource('employees').reverseReferences.map((r) => r.resource)).not.toContain('leave_queue');
+  });
+
   it('recognises a ticket\'s messages as its conversation, and only there', () => {
     const onTicket = resource('support_tickets').reverseReferences.find((r) => r.resource === 'ticket_messages');
     expect(onTicket?.thread).toEqual({ text: 'message', author: 'sender_id', at: 'created_at', internal: 'is_internal' });

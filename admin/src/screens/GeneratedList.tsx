@@ -1,4 +1,5 @@
-import { BulkDeleteButton, CreateButton, Datagrid, List, TopToolbar, FilterButton } from 'react-admin';
+import { Box } from '@mui/material';
+import { BulkDeleteButton, CreateButton, Datagrid, List, TopToolbar, FilterButton, WrapperField } from 'react-admin';
 import type { ResourceAction } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
@@ -7,7 +8,7 @@ import { filtersFor } from './filtersFor';
 import { ListPagination } from './ListPagination';
 import { ListViewChips } from './ListViewChips';
 import { OperationButtons } from './OperationButtons';
-import { BulkTransitionButtons } from './TransitionButtons';
+import { BulkTransitionButtons, TransitionButtons } from './TransitionButtons';
 
 /**
  * A list drawn from the metadata: a handful of columns, filters by type, and only the buttons
@@ -15,7 +16,7 @@ import { BulkTransitionButtons } from './TransitionButtons';
  */
 export function GeneratedList() {
   const resource = useResourceMeta();
-  const { presentation } = useMeta();
+  const { presentation, resources } = useMeta();
   if (!resource) return null;
   const settings = presentation.lists[resource.name] ?? {};
   const can = (a: ResourceAction) => resource.actions.includes(a);
@@ -30,6 +31,8 @@ export function GeneratedList() {
   );
   const addressable = resource.openable && resource.primaryKey.length > 0;
   const opens = settings.opens;
+  // The steps a row can take in place: its own workflow's, or that of the records a queue view opens.
+  const stepsOf = [opens ? resources.find((r) => r.name === opens) : resource].find((r) => r?.workflow?.transitions.length);
   const columns =
     settings.columns === 'all'
       ? resource.fields
@@ -62,6 +65,14 @@ export function GeneratedList() {
         }
       >
         {columns.map((f) => fieldFor(f, 'list'))}
+        {stepsOf && (
+          <WrapperField label="Next steps" textAlign="right">
+            {/* A step taken in the row stays in the queue: the click opens nothing. */}
+            <Box onClick={(e) => e.stopPropagation()} sx={{ display: 'flex', gap: 0.5, justifyContent: 'flex-end', flexWrap: 'wrap' }}>
+              <TransitionButtons resource={stepsOf} />
+            </Box>
+          </WrapperField>
+        )}
       </Datagrid>
     </List>
   );

@@ -2,14 +2,15 @@ import { Chip, Stack } from '@mui/material';
 import { useGetIdentity, useListContext } from 'react-admin';
 import type { ResourceMeta } from '../../../server/meta/types';
 import { useMeta } from '../meta/useMeta';
-import { usableViews, viewFilter } from './listViews';
+import { stateViews, usableViews, viewFilter } from './listViews';
 
-/** The resource's ready-made views (declared by the pack) as chips above the list; the active one is filled. */
+/** The resource's ready-made views (declared by the pack, and one per state waiting for the caller) as chips above the list; the active one is filled. */
 export function ListViewChips({ resource }: { resource: ResourceMeta }) {
   const { filterValues, setFilters, setSort } = useListContext();
   const { presentation } = useMeta();
   const { identity } = useGetIdentity();
-  const views = usableViews(resource, presentation);
+  const declared = usableViews(resource, presentation);
+  const views = [...declared, ...stateViews(resource, declared)];
   if (views.length === 0) return null;
   const same = (a: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(filterValues);
   return (

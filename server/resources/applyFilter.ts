@@ -1,5 +1,6 @@
 import { badRequest } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
+import { labelMatches, type ReadableLabel } from './referenceLabels.js';
 import type { FieldMeta } from '../meta/types.js';
 import { decodeWireId } from './recordId.js';
 import { filterValueSchema } from './valueSchemas.js';
@@ -22,13 +23,13 @@ interface Where {
  * primary key. Values are validated against the column's type so a bad value is a 400
  * with the field named, never a SQL error.
  */
-export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, filter: Record<string, unknown>): Q {
+export function applyFilter<Q extends Where>(query: Q, resource: ResourceInfo, filter: Record<string, unknown>, labels: readonly ReadableLabel[] = []): Q {
   const errors: Record<string, string> = {};
   const alias = (c: string) => `${resource.table}.${c}`;
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (key === 'q') {
-      applySearch(query, resource, value, alias);
+      applySearch(query, resource, value, alias, labels);
       continue;
     }
     // `id` is the wire id react-admin knows (getMany), which is a column only when it is the key;
@@ -114,16 +115,17 @@ function compare(query: Where, field: FieldMeta, op: string, value: unknown, ali
   return undefined;
 }
 
-function applySearch(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string): void {
+/** `q`: the text columns, and the labels of the records its references name ("Serene" finds a vendor's settlements). */
+function applySearch(query: Where, resource: ResourceInfo, value: unknown, alias: (c: string) => string, labels: readonly ReadableLabel[]): void {
   if (typeof value !== 'string' || value.trim() === '') return;
   const columns = resource.fields.filter((f) => f.searchable);
-  if (columns.length === 0) {
+  if (columns.length === 0 && labels.length === 0) {
     query.whereRaw('false');
     return;
   }
   const pattern = `%${value.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const sql = columns.map(() => '??::text ILIKE ?').join(' OR ');
-  query.whereRaw(`(${sql})`, columns.flatMap((c) => [alias(c.name), pattern]));
+  const sql = [...columns.map(() => '??::text ILIKE ?'), ...labels.map((l) => labelMatches(l, resource.table))].join(' OR ');
+  query.whereRaw(`(${sql})`, [...columns.flatMap((c) => [alias(c.name), pattern]), ...labels.map(() => pattern)]);
 }
 
 /** The primary-key values of the wire ids that can exist; the others match nothing, as in the database. */

@@ -16,6 +16,7 @@ import { countBefore, countRows, type RowCount } from './countRows.js';
 import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
+import { labelOfRow, readableLabels } from './referenceLabels.js';
 import { inSentence, listOf, stateWords } from '../../permissions/words.js';
 import { decodeWireId, withWireId } from './recordId.js';
 
@@ -27,6 +28,8 @@ export interface ResourceContext {
   model: ModelClass;
   /** What the caller may do: checked before every query and added to its WHERE. */
   ability: AppAbility;
+  /** The other resources, for the labels of what this one references (search and sort by them). */
+  referenced?: (name: string) => ResourceInfo | undefined;
 }
 
 /** The column whose value is the version a client saw (kept by the database's update trigger). */
@@ -46,8 +49,9 @@ const VERB: Record<Action, string> = {
  * first asks the ability (403 when the action is not granted at all), then touches only the
  * rows and columns it allows; the database's own policies check the same again.
  */
-export function resourceService({ trx, resource: full, model, ability }: ResourceContext) {
+export function resourceService({ trx, resource: full, model, ability, referenced = () => undefined }: ResourceContext) {
   const resource = readableResource(full, ability);
+  const labels = readableLabels(resource, ability, referenced);
   const workflow = workflowOf(full.name);
   const versioned = full.fieldByName.get(VERSION_COLUMN)?.kind === 'datetime';
   const columns = resource.fields.map((f) => f.name);
@@ -95,18 +99,32 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
    * given (each refused outright with 403 when not granted), with the columns all of them
    * allow. The list reads it a page at a time; the export streams all of it.
    */
-  const matching = ({ sort, filter }: Pick<ListParams, 'sort' | 'filter'>, ...actions: Action[]) => {
+  const matching = ({ sort, filter }: Pick<ListParams, 'sort' | 'filter'>, actions: Action[], options: { labelled?: boolean } = {}) => {
     const q = query();
     for (const action of actions) allowed(action)(q);
-    q.select(columns.filter((c) => actions.every((action) => ability.can(action, resource.name, c))));
-    applyFilter(q, resource, filter);
-    for (const [field, order] of sortColumns(resource, sort)) q.orderBy(field, order);
+    const shown = columns.filter((c) => actions.every((action) => ability.can(action, resource.name, c)));
+    // An export reads as people do: beside each reference, the label of what it names ("vendor_id_label").
+    q.select(
+      options.labelled
+        ? shown.flatMap((c) => {
+            const label = labels.find((l) => l.column === c);
+            return label ? [c, trx.raw(`${labelOfRow(label, resource.table)} AS ??`, [`${c}_label`])] : [c];
+          })
+        : shown,
+    );
+    applyFilter(q, resource, filter, labels);
+    for (const [field, order] of sortColumns(resource, sort)) {
+      // A reference sorts by the label of what it names, as people read it, not by its key.
+      const label = labels.find((l) => l.column === field);
+      if (label) q.orderByRaw(`${labelOfRow(label, resource.table)} ${order} NULLS LAST`);
+      else q.orderBy(field, order);
+    }
     return q;
   };
 
   async function list(params: ListParams): Promise<{ rows: Row[] } & RowCount> {
     const { range } = params;
-    const matched = matching(params, 'read');
+    const matched = matching(params, ['read']);
     const rows = await matched.clone().offset(range.offset).limit(range.limit);
     // A short page ends the list: its total is known. An empty one past the start was asked
     // for because an estimate promised more: where the list really ends is counted.
@@ -127,7 +145,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
    * would not.
    */
   async function exportCsv(params: Pick<ListParams, 'sort' | 'filter'>, target: CsvTarget): Promise<void> {
-    const rows = matching(params, 'export', 'read');
+    const rows = matching(params, ['export', 'read'], { labelled: true });
     // RLS knows no "export": the database's own matrix lookup refuses the COPY as well.
     rows.whereRaw('(SELECT gatehouse.require(?, ?))', [resource.name, 'export']);
     await copyCsv(trx, rows.toKnexQuery().toQuery(), target);
@@ -135,7 +153,7 @@ export function resourceService({ trx, resource: full, model, ability }: Resourc
 
   /** The list summarised for a chart (see aggregate.ts). */
   async function summarise(params: Pick<ListParams, 'filter'>, q: AggregateQuery): Promise<AggregateRow[]> {
-    return aggregate(trx, resource, matching({ filter: params.filter, sort: undefined }, 'read').toKnexQuery(), q);
+    return aggregate(trx, resource, matching({ filter: params.filter, sort: undefined }, ['read']).toKnexQuery(), q);
   }
 
   async function getOne(id: unknown): Promise<Row> {

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInRoles } from '../support/accounts.js';
+import { listQuery as q, type ApiClient } from '../support/httpClient.js';
+import { parseCsv } from '../support/parseCsv.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+/** Lists read references as people do: searched by the name of what they name, sorted by it, exported beside it. */
+let server: TestServer;
+const ROLES = ['finance_department', 'marketing_department'] as const;
+let as: Record<(typeof ROLES)[number], ApiClient>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ as } = await signInRoles(server, ROLES));
+});
+afterAll(() => server?.close());
+
+describe('references in lists', () => {
+  it("find a vendor's settlements by the vendor's name", async () => {
+    const knex = server.db.knex;
+    const vendor = await knex('vendors as v').whereExists((w) => w.select(knex.raw('1')).from('payment_settlements as p').whereRaw('p.vendor_id = v.id')).first('id', 'business_name');
+    const word = String(vendor.business_name).split(' ')[0]!;
+    const res = await as.finance_department.get(`/api/payment_settlements${q({ filter: { q: word }, range: [0, 999] })}`);
+    expect(res.status, res.text).toBe(200);
+    const { rows } = await knex.raw(
+      `SELECT p.id::text FROM payment_settlements p JOIN vendors v ON v.id = p.vendor_id
+        WHERE v.business_name ILIKE ? OR p.notes ILIKE ? OR p.payment_reference ILIKE ? OR p.status ILIKE ? OR p.payment_method ILIKE ?`,
+      Array(5).fill(`%${word}%`),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set((res.json as { id: string }[]).map((r) => r.id))).toEqual(new Set(rows.map((r: { id: string }) => r.id)));
+  });
+
+  it('sort by the name of what a reference names, not by its key', async () => {
+    const res = await as.finance_department.get(`/api/payment_settlements${q({ sort: ['vendor_id', 'ASC'], range: [0, 199] })}`);
+    expect(res.status, res.text).toBe(200);
+    const { rows } = await server.db.knex.raw(
+      `SELECT p.id::text FROM payment_settlements p JOIN vendors v ON v.id = p.vendor_id ORDER BY v.business_name ASC, p.id ASC LIMIT 200`,
+    );
+    expect((res.json as { id: string }[]).map((r) => r.id)).toEqual(rows.map((r: { id: string }) => r.id));
+  });
+
+  it('export each reference with the name beside it', async () => {
+    const res = await as.finance_department.get(`/api/payment_settlements${q({ sort: ['created_at', 'DESC'] })}&format=csv`);
+    expect(res.status).toBe(200);
+    const [header, ...records] = parseCsv(res.text);
+    const at = (name: string) => header!.indexOf(name);
+    expect(at('vendor_id_label')).toBe(at('vendor_id') + 1);
+    const names = new Map(((await server.db.knex('vendors').select('id', 'business_name')) as { id: string; business_name: string }[]).map((v) => [v.id, v.business_name]));
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(r[at('vendor_id_label')]).toBe(names.get(r[at('vendor_id')]!));
+  });
+
+  it("never search or sort by the names of what the caller may not read", async () => {
+    // Marketing reads campaigns but not employees: a campaign is not found by its creator's name.
+    const knex = server.db.knex;
+    const creator = await knex('campaigns as c').join('employees as e', 'e.id', 'c.created_by').first('e.name');
+    const surname = String(creator.name).split(' ').at(-1)!;
+    const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM campaigns WHERE name ILIKE ? OR type ILIKE ? OR status ILIKE ?`, Array(3).fill(`%${surname}%`));
+    const res = await as.marketing_department.get(`/api/campaigns${q({ filter: { q: surname }, range: [0, 999] })}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toHaveLength(rows[0].n);
+    const csv = await as.marketing_department.get(`/api/campaigns?format=csv`);
+    expect(parseCsv(csv.text)[0]).not.toContain('created_by_label');
+  });
+});

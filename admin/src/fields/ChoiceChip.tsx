@@ -1,18 +1,18 @@
 import { Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { choiceColor, humanizeChoice } from './choiceColor';
+import { choiceChipColours, humanizeChoice } from './choiceColor';
 
 /** A choice (enum or CHECK list) as a coloured chip. */
 export function ChoiceChip({ source }: { source: string; label?: string }) {
   const record = useRecordContext();
   const value = record?.[source];
   if (value === null || value === undefined || value === '') return null;
-  const color = choiceColor(String(value));
+  const { text, background, border } = choiceChipColours(String(value));
   return (
     <Chip
       size="small"
       label={humanizeChoice(String(value))}
-      sx={{ bgcolor: `${color}1f`, color, fontWeight: 600, border: `1px solid ${color}55`, width: 'fit-content' }}
+      sx={{ bgcolor: background, color: text, fontWeight: 600, border: `1px solid ${border}`, width: 'fit-content' }}
     />
   );
 }

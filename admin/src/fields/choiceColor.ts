@@ -1,3 +1,5 @@
+import { mix, readableOn } from './contrast';
+
 /** A stable colour per choice value, so "pending" looks the same on every screen. */
 const NAMED: Record<string, string> = {
   active: '#2e7d32', approved: '#2e7d32', completed: '#2e7d32', success: '#2e7d32', paid: '#2e7d32', verified: '#2e7d32',
@@ -15,6 +17,14 @@ export function choiceColor(value: string): string {
   let hash = 0;
   for (const ch of value) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return PALETTE[hash % PALETTE.length]!;
+}
+
+/** A choice chip's colours: a light tint of its hue, a border, and text of the hue dark enough to read on the tint (WCAG AA). */
+export function choiceChipColours(value: string): { text: string; background: string; border: string } {
+  const colour = choiceColor(value);
+  // Opaque, so the chip reads the same on a white, hovered or selected row.
+  const background = mix(colour, '#ffffff', 0.12);
+  return { text: readableOn(colour, background), background, border: mix(colour, '#ffffff', 0.33) };
 }
 
 export const humanizeChoice = (value: string) => value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());

@@ -1,5 +1,5 @@
 import ChevronRight from '@mui/icons-material/ChevronRight';
-import { Alert, Avatar, Box, Card, CardHeader, LinearProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Alert, Avatar, Box, Card, CardHeader, LinearProgress, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { Title, useGetIdentity } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -28,10 +28,13 @@ function ModuleCard({ module, resources }: { module: ModuleMeta; resources: Reso
       />
       <List dense disablePadding sx={{ pb: 1 }}>
         {resources.map((r) => (
-          <ListItemButton key={r.name} component={Link} to={`/${r.name}`} sx={{ px: 2.5 }}>
-            <ListItemText primary={r.label} secondary={r.help} slotProps={{ secondary: { noWrap: true } }} />
-            <ChevronRight fontSize="small" color="action" />
-          </ListItemButton>
+          // A list holds list items: the link sits in one, so the screens are read as a list of N.
+          <ListItem key={r.name} disablePadding>
+            <ListItemButton component={Link} to={`/${r.name}`} sx={{ px: 2.5 }}>
+              <ListItemText primary={r.label} secondary={r.help} slotProps={{ secondary: { noWrap: true } }} />
+              <ChevronRight fontSize="small" color="action" />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
     </Card>

@@ -19,10 +19,14 @@ function AccountMenuItem({ to, label, icon }: { to: string; label: string; icon:
   );
 }
 
-/** The caller's own account, next to sign-out where people look for it. */
+/**
+ * The caller's own account, next to sign-out where people look for it. The button shows the
+ * person's name, so its accessible name starts with it (WCAG 2.5.3: say what you see).
+ */
 function AccountUserMenu() {
+  const { identity } = useGetIdentity();
   return (
-    <UserMenu>
+    <UserMenu label={identity?.fullName ? `${identity.fullName}, profile` : 'Profile'}>
       <AccountMenuItem to="/account/password" label="Change password" icon={<Key fontSize="small" />} />
       <AccountMenuItem to="/account/two-factor" label="Two-factor authentication" icon={<PhonelinkLock fontSize="small" />} />
       <AccountMenuItem to="/account/sessions" label="My sessions" icon={<Devices fontSize="small" />} />

@@ -36,9 +36,17 @@ export function ModuleMenu() {
         const Icon = moduleIcon(module.icon);
         const resources = meta.resources.filter((r) => r.module === module.name).sort((a, b) => a.label.localeCompare(b.label));
         if (resources.length === 0) return null;
+        // Inside react-admin's menu (role="menu") a module is a group of menu items, its heading
+        // the item that opens and closes it: a list or a button there is not part of a menu.
         return (
-          <List key={module.name} disablePadding dense>
-            <ListItemButton onClick={() => setOpen({ ...open, [module.name]: !isOpen(module.name) })} data-module={module.name}>
+          <List key={module.name} component="div" role="group" aria-label={module.label} disablePadding dense>
+            <ListItemButton
+              role="menuitem"
+              aria-label={module.label} // the only name when the sidebar is closed to its icons
+              aria-expanded={isOpen(module.name)}
+              onClick={() => setOpen({ ...open, [module.name]: !isOpen(module.name) })}
+              data-module={module.name}
+            >
               <ListItemIcon sx={{ minWidth: 40 }}>
                 <Icon fontSize="small" />
               </ListItemIcon>

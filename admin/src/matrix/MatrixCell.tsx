@@ -21,8 +21,9 @@ export interface MatrixCellProps {
 }
 
 const toggleSx = (inherited: boolean) => ({
-  width: 22,
-  height: 22,
+  // WCAG 2.2's smallest target (2.5.8): 24 px, as close together as the cell allows.
+  width: 24,
+  height: 24,
   minWidth: 0,
   p: 0,
   fontSize: 11,
@@ -61,7 +62,8 @@ export const MatrixCell = memo(function MatrixCell(props: MatrixCellProps) {
 
   let caption: ReactNode = null;
   if (table === null) {
-    if (source === 'none') caption = <Typography sx={{ ...captionSx, color: 'text.disabled' }}>no module row</Typography>;
+    // Secondary, not disabled, grey: it is information to read (WCAG AA contrast), not an inactive control.
+    if (source === 'none') caption = <Typography sx={{ ...captionSx, color: 'text.secondary' }}>no module row</Typography>;
     const count = overrides ? overrides.split(', ').length : 0;
     if (count) {
       caption = (
@@ -84,7 +86,7 @@ export const MatrixCell = memo(function MatrixCell(props: MatrixCellProps) {
                 aria-label={`Reset the override of ${role} on ${table}`}
                 disabled={pending}
                 onClick={() => onReset(role, module, table)}
-                sx={{ p: 0.125 }}
+                sx={{ p: 0, width: 24, height: 24 }}
               >
                 <RestartAlt sx={{ fontSize: 14 }} />
               </IconButton>

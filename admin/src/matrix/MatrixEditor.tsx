@@ -253,7 +253,15 @@ export function MatrixEditor() {
           Read only: your role may view the role matrix but not change it.
         </Alert>
       )}
-      <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 'calc(100vh - 210px)', minHeight: 320, overflow: 'auto' }}>
+      {/* It scrolls both ways: focusable and named, so a keyboard can reach it and scroll it with the arrow keys. */}
+      <TableContainer
+        component={Paper}
+        variant="outlined"
+        tabIndex={0}
+        role="region"
+        aria-label="Role matrix, scrollable"
+        sx={{ maxHeight: 'calc(100vh - 210px)', minHeight: 320, overflow: 'auto' }}
+      >
         <Table stickyHeader size="small" aria-label="Role matrix" sx={{ borderCollapse: 'separate', '& td, & th': { px: 1, py: 0.75 } }}>
           <TableHead>
             <TableRow>

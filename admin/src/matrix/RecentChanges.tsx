@@ -94,7 +94,8 @@ export function RecentChanges({ version, vocabulary, moduleLabel, tableLabel }: 
         </Typography>
       )}
       {changes && changes.length > 0 && (
-        <TableContainer sx={{ maxHeight: 480 }}>
+        // Fifty changes scroll within it: focusable and named, so a keyboard can reach it and scroll.
+        <TableContainer sx={{ maxHeight: 480 }} tabIndex={0} role="region" aria-label="Recent changes, scrollable">
           <Table size="small" stickyHeader aria-label="Recent changes to the role matrix">
             <TableHead>
               <TableRow>

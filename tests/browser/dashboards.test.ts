@@ -33,6 +33,20 @@ describe('dashboard charts', () => {
     }
   });
 
+  it('open the rows behind a bar when it is clicked', async () => {
+    const page = await signIn('finance_department');
+    const chart = page.locator('[data-chart="Settlements by status"]');
+    await chart.getByRole('heading').waitFor();
+    const figures = await chartFigures(page, 'Settlements by status');
+    const bars = chart.locator('.recharts-bar-rectangle');
+    await expect.poll(() => bars.count()).toBe(Object.keys(figures).length);
+    const first = Object.entries(figures)[0]!;
+    await bars.first().click();
+    await page.waitForURL(/#\/payment_settlements\?filter=/);
+    expect(decodeURIComponent(page.url())).toContain(`"status":"${first[0].toLowerCase().replace(/ /g, '_')}"`);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent()).toMatch(new RegExp(`of ${first[1].toLocaleString('en-IN')}$`));
+  });
+
   it('show customer care the ageing of its open tickets and no Finance chart', async () => {
     const page = await signIn('customer_care');
     await page.getByRole('heading', { name: 'Open ticket ageing' }).waitFor();

@@ -1,10 +1,11 @@
 import { Alert, Box, Card, CardContent, Skeleton, Typography, useTheme } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
 import { fetchUtils, HttpError } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { refreshMeta } from '../meta/metaStore';
 import { useMeta } from '../meta/useMeta';
-import { chartUrl, keyLabel, type ChartSection, type ChartSpec } from './charts';
+import { barListUrl, chartUrl, keyLabel, type ChartSection, type ChartSpec } from './charts';
 
 /**
  * The dashboard's charts (loaded lazily: this module and recharts are a chunk of their own).
@@ -60,7 +61,9 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
   const state = useSummary(spec);
   const color = theme.palette.primary.main;
   const data =
-    state.status === 'done' ? state.rows.map((row) => ({ label: keyLabel(row.key, spec.bucket), count: row.count, sum: row.sum ?? 0 })) : [];
+    state.status === 'done' ? state.rows.map((row) => ({ key: row.key, label: keyLabel(row.key, spec.bucket), count: row.count, sum: row.sum ?? 0 })) : [];
+  const navigate = useNavigate();
+  const open = (key: string | null) => navigate(barListUrl(spec, key));
   const valueKey = spec.sum ? 'sum' : 'count';
   const valueName = spec.sum ? (sumLabel ?? spec.sum) : 'Count';
 
@@ -91,7 +94,16 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
                     <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                     <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => numberFormat.format(v)} width={64} />
                     <Tooltip formatter={(v) => numberFormat.format(Number(v))} />
-                    <Line type="monotone" dataKey={valueKey} name={valueName} stroke={color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+                    <Line
+                      type="monotone"
+                      dataKey={valueKey}
+                      name={valueName}
+                      stroke={color}
+                      strokeWidth={2}
+                      dot={{ r: 3 }}
+                      activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, point: unknown) => open((point as { payload?: { key: string | null } }).payload?.key ?? null) }}
+                      isAnimationActive={false}
+                    />
                   </LineChart>
                 ) : (
                   <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
@@ -105,7 +117,15 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
                     />
                     <YAxis tick={{ fontSize: 12 }} allowDecimals={false} tickFormatter={(v: number) => numberFormat.format(v)} width={64} />
                     <Tooltip formatter={(v) => numberFormat.format(Number(v))} />
-                    <Bar dataKey={valueKey} name={valueName} fill={color} radius={[4, 4, 0, 0]} isAnimationActive={false} />
+                    <Bar
+                      dataKey={valueKey}
+                      name={valueName}
+                      fill={color}
+                      radius={[4, 4, 0, 0]}
+                      isAnimationActive={false}
+                      cursor="pointer"
+                      onClick={(bar) => open((bar as { payload?: { key: string | null } }).payload?.key ?? null)}
+                    />
                   </BarChart>
                 )}
               </ResponsiveContainer>

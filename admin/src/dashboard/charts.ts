@@ -48,15 +48,47 @@ export function chartUrl(spec: ChartSpec): string {
   return `/api/${encodeURIComponent(spec.resource)}?${params.toString()}`;
 }
 
-/** How a group's key is shown: 'in_progress' → 'In progress', '2026-11' → 'Nov 2026'. */
-export function keyLabel(key: string | null, bucket: ChartSpec['bucket']): string {
+/** How a group's key is shown: 'in_progress' → 'In progress', '2026-11' → 'Nov 2026', this month → 'Dec 2026 (so far)'. */
+export function keyLabel(key: string | null, bucket: ChartSpec['bucket'], today = new Date()): string {
   if (key === null || key === '') return '(none)';
   if (bucket === 'month') {
     const match = /^(\d{4})-(\d{2})$/.exec(key);
-    if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)).toLocaleDateString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return key;
+    if (!match) return key;
+    const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)).toLocaleDateString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    // The month under way is only part of one: said so, its lower bar is no drop.
+    const current = today.getFullYear() === Number(match[1]) && today.getMonth() + 1 === Number(match[2]);
+    return current ? `${month} (so far)` : month;
   }
   if (bucket === 'age') return key;
   const words = key.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const AGE_DAYS: Record<string, [number | undefined, number | undefined]> = {
+  '0-1 days': [undefined, 1],
+  '1-3 days': [1, 3],
+  '3-7 days': [3, 7],
+  'over 7 days': [7, undefined],
+};
+
+/** The list filter that shows the rows behind one bar: the chart's own filter and the bar's group. */
+export function barFilter(spec: ChartSpec, key: string | null, now = new Date()): Record<string, unknown> {
+  const base = { ...(spec.filter ?? {}) };
+  const field = spec.groupBy;
+  if (key === null || key === '') return { ...base, [`${field}_null`]: true };
+  if (spec.bucket === 'month') {
+    const [year, month] = key.split('-').map(Number) as [number, number];
+    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    return { ...base, [`${field}_gte`]: `${key}-01`, [`${field}_lt`]: next };
+  }
+  if (spec.bucket === 'age') {
+    const [newer, older] = AGE_DAYS[key] ?? [undefined, undefined];
+    const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    return { ...base, ...(older !== undefined ? { [`${field}_gt`]: ago(older) } : {}), ...(newer !== undefined ? { [`${field}_lte`]: ago(newer) } : {}) };
+  }
+  return { ...base, [field]: key };
+}
+
+/** The list address of the rows behind a bar. */
+export const barListUrl = (spec: ChartSpec, key: string | null): string =>
+  `/${spec.resource}?filter=${encodeURIComponent(JSON.stringify(barFilter(spec, key)))}`;

@@ -44,6 +44,29 @@ describe('values as people write them', () => {
     for (const text of await page.locator('td.column-year').allTextContents()) expect(text.trim()).toMatch(/^20\d\d$/);
   });
 
+  it('takes and shows dates as the pack writes them (en-IN: day/month/year), whatever the browser speaks', async () => {
+    const knex = session.server.db.knex;
+    const page = await session.signIn('employee');
+    await page.goto(`${session.server.url}/#/leave_requests/create`);
+    const from = page.locator('input[name="from_date"]');
+    await from.waitFor();
+    expect(await from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await page.getByLabel('Leave type').click();
+    await page.getByRole('option', { name: 'Casual' }).click();
+    await from.fill('31/02/2031');
+    await page.locator('input[name="to_date"]').click();
+    await page.getByText('Enter a date as dd/mm/yyyy.').waitFor();
+    await from.fill('17/03/2031');
+    await page.locator('input[name="to_date"]').fill('18/03/2031');
+    const reason = `Sister's wedding ${Date.now()}`;
+    await page.locator('textarea[name="reason"]').fill(reason);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/show$/);
+    const stored = await knex('leave_requests').where({ reason }).first(knex.raw('from_date::text AS from_date'), knex.raw('to_date::text AS to_date'));
+    expect(stored).toEqual({ from_date: '2031-03-17', to_date: '2031-03-18' });
+    await expect.poll(() => page.locator('[data-field="from_date"]').textContent()).toContain('17 Mar 2031');
+  });
+
   it('titles a record no column names by whom it is about and when, never by its uuid', async () => {
     const knex = session.server.db.knex;
     const salary = await knex('salary_records as s').join('employees as e', 'e.id', 's.employee_id').first('s.id', 'e.name', 's.month', 's.year');

@@ -24,6 +24,8 @@ describe('workflow buttons', () => {
     await page.goto(`${session.server.url}/#/leave_queue`);
     await page.locator('table tbody tr').first().waitFor();
     await page.goto(`${session.server.url}/#/leave_queue?filter=${encodeURIComponent(JSON.stringify({ id: approveMe }))}`);
+    // The unfiltered page stays on screen while the filtered one loads: wait for the one row.
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
     await page.locator('table tbody tr').first().click();
     await page.waitForURL(new RegExp(`#/leave_requests/${approveMe}/show`));
     // A decision is asked about first, saying what it will do; "Not now" changes nothing.
@@ -81,8 +83,10 @@ describe('workflow buttons', () => {
     await page.goto(`${session.server.url}/#/payment_settlements`);
     await page.getByRole('button', { name: 'Generate settlements' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('[name="period_start"]').fill(start);
-    await dialog.locator('[name="period_end"]').fill(end);
+    // Dates typed as the pack's locale writes them (en-IN: 31/10/2026).
+    const typed = (iso: string) => iso.split('-').reverse().join('/');
+    await dialog.locator('[name="period_start"]').fill(typed(start));
+    await dialog.locator('[name="period_end"]').fill(typed(end));
     await dialog.getByRole('button', { name: 'Preview' }).click();
     // What it will do, before it is done: how many settlements and their net in all.
     const preview = page.getByRole('dialog', { name: /^Generate settlements for / });

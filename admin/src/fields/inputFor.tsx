@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import {
-  AutocompleteInput, BooleanInput, DateInput, DateTimeInput, maxLength, maxValue, minValue,
+  AutocompleteInput, BooleanInput, DateTimeInput, maxLength, maxValue, minValue,
   NullableBooleanInput, NumberInput, ReferenceInput, required, SelectInput, TextInput,
   type Validator,
 } from 'react-admin';
@@ -9,6 +9,7 @@ import { humanizeChoice } from './choiceColor';
 import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
+import { LocaleDateInput } from './LocaleDateInput';
 import { isDrawable } from './shape/shapeKinds';
 import { ShapeInput } from './shape/ShapeInput';
 
@@ -30,7 +31,7 @@ const INPUT_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta) => ReactElement>
   decimal: (p, f) => <NumberInput {...p} min={f.min} max={f.max} />,
   money: (p, f) => <NumberInput {...p} step={0.01} min={f.min} max={f.max} />,
   boolean: (p, f) => (f.nullable ? <NullableBooleanInput {...p} /> : <BooleanInput {...p} />),
-  date: (p) => <DateInput {...p} />,
+  date: (p) => <LocaleDateInput {...p} />,
   time: (p) => <TextInput {...p} type="time" parse={emptyToNull} slotProps={{ inputLabel: { shrink: true } }} />,
   datetime: (p) => <DateTimeInput {...p} />,
   uuid: (p) => <TextInput {...p} />,

@@ -1,5 +1,6 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
+import { DateTextField, NOT_A_DATE } from '../fields/LocaleDateInput';
 
 export interface DialogParam {
   name: string;
@@ -45,7 +46,18 @@ export function ParamsDialog(props: { title: string; submitLabel: string; params
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
-          {params.map((p) => (
+          {params.map((p) =>
+            p.kind === 'date' ? (
+              <DateTextField
+                key={p.name}
+                name={p.name}
+                label={p.label}
+                required
+                value={values[p.name] && values[p.name] !== NOT_A_DATE ? values[p.name]! : ''}
+                onChange={(v) => setValues((all) => ({ ...all, [p.name]: v ?? '' }))}
+                error={errors[p.name]}
+              />
+            ) : (
             <TextField
               key={p.name}
               name={p.name}
@@ -60,7 +72,8 @@ export function ParamsDialog(props: { title: string; submitLabel: string; params
               helperText={errors[p.name]}
               slotProps={{ inputLabel: { shrink: true } }}
             />
-          ))}
+            ),
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>

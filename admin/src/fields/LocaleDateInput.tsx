@@ -1,0 +1,104 @@
+import CalendarMonth from '@mui/icons-material/CalendarMonth';
+import { IconButton, InputAdornment, TextField } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useInput, type Validator } from 'react-admin';
+import { datePattern, readTypedDate, typedDate } from './dates';
+
+/** What a date holds while its text is no date: validators name the expected form. */
+export const NOT_A_DATE = '\u0000not-a-date';
+
+type FieldProps = {
+  name: string;
+  label: string;
+  /** The ISO day, '' for none. */
+  value: string;
+  /** An ISO day, null when emptied, NOT_A_DATE while the text is no date. */
+  onChange: (value: string | null) => void;
+  onBlur?: () => void;
+  required?: boolean;
+  disabled?: boolean;
+  error?: string;
+  helperText?: string;
+};
+
+/**
+ * A date typed as the pack's locale writes it ("31/12/2026" in en-IN), whatever the browser's
+ * language, and shown the same way; the calendar button opens the browser's own picker.
+ */
+export function DateTextField({ name, label, value, onChange, onBlur, required, disabled, error, helperText }: FieldProps) {
+  const { placeholder } = datePattern();
+  const [text, setText] = useState(value ? typedDate(value) : '');
+  // Said as soon as one leaves the field, not only on saving.
+  const [left, setLeft] = useState(false);
+  const unreadable = left && text.trim() !== '' && readTypedDate(text) === undefined ? `Enter a date as ${placeholder}.` : undefined;
+  const shown = error ?? unreadable;
+  const picker = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // A value set from outside (the picker, a reset) shows in the locale's form; what is being typed is left alone.
+    if (value && readTypedDate(text) !== value) setText(typedDate(value));
+  }, [value]); // follows the value, not the text
+  const commit = (typed: string) => {
+    setText(typed);
+    onChange(typed.trim() === '' ? null : (readTypedDate(typed) ?? NOT_A_DATE));
+  };
+  return (
+    <TextField
+      label={label}
+      name={name}
+      value={text}
+      required={required}
+      disabled={disabled}
+      onChange={(e) => commit(e.target.value)}
+      onBlur={() => {
+        setLeft(true);
+        onBlur?.();
+      }}
+      error={Boolean(shown)}
+      helperText={shown ?? helperText ?? placeholder}
+      placeholder={placeholder}
+      slotProps={{
+        inputLabel: { shrink: true },
+        htmlInput: { inputMode: 'numeric' },
+        input: {
+          endAdornment: (
+            <InputAdornment position="end">
+              <IconButton aria-label={`Choose ${label.toLowerCase()} on a calendar`} edge="end" disabled={disabled} onClick={() => picker.current?.showPicker()}>
+                <CalendarMonth fontSize="small" />
+              </IconButton>
+              <input
+                ref={picker}
+                type="date"
+                tabIndex={-1}
+                aria-hidden
+                value={value}
+                onChange={(e) => commit(e.target.value ? typedDate(e.target.value) : '')}
+                style={{ position: 'absolute', opacity: 0, pointerEvents: 'none', width: 1, height: 1, right: 0, bottom: 0 }}
+              />
+            </InputAdornment>
+          ),
+        },
+      }}
+    />
+  );
+}
+
+/** The form input of a date column: an ISO day in the record, typed in the locale's form. */
+export function LocaleDateInput({ source, label, validate, helperText, disabled }: { source: string; label: string; validate: Validator[]; helperText?: string; disabled?: boolean }) {
+  const { placeholder } = datePattern();
+  const notADate: Validator = (value: unknown) => (value === NOT_A_DATE ? `Enter a date as ${placeholder}.` : undefined);
+  const { field, fieldState, isRequired } = useInput({ source, validate: [notADate, ...validate] });
+  const value = typeof field.value === 'string' && field.value !== NOT_A_DATE ? field.value.slice(0, 10) : '';
+  return (
+    <DateTextField
+      name={source}
+      label={label}
+      value={value}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      required={isRequired}
+      disabled={disabled}
+      error={fieldState.error?.message}
+      helperText={helperText}
+    />
+  );
+}

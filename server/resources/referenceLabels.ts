@@ -21,6 +21,8 @@ export interface ReadableLabel {
  */
 export function readableLabels(resource: ResourceInfo, ability: AppAbility, referenced: (name: string) => ResourceInfo | undefined): ReadableLabel[] {
   return resource.fields.flatMap((f) => {
+    // A key that is also a reference (a profile keyed by its account) names the record itself: it sorts as a key.
+    if (f.primaryKey) return [];
     const target = f.reference && referenced(f.reference.resource);
     if (!target || !ability.can('read', target.name)) return [];
     const { sql, columns } = recordLabelSql(target, 't');

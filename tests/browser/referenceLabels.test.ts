@@ -78,7 +78,7 @@ describe('reference labels', () => {
       budget: 40000,
       start_date: '2031-10-20T00:00:00Z',
       end_date: '2031-10-27T00:00:00Z',
-      content: { body: 'Glow week: 15% off facials.' },
+      content: { subject: 'Diwali glow week', body: 'Glow week: 15% off facials.' },
     });
     expect(draft.status, draft.text).toBe(201);
     expect((await directors.post(`/api/campaigns/${draft.json.id}/approve`)).status).toBe(200);

@@ -87,6 +87,14 @@ describe('WCAG 2.2 AA on the department screens (axe-core)', () => {
     const settlement = await idOf(`SELECT id FROM payment_settlements WHERE status = 'pending' ORDER BY id LIMIT 1`);
     await checkScreens('finance_department', [
       { name: 'settlements-pending', path: `payment_settlements?${filtered({ status: 'pending' })}`, ready: firstRow },
+      {
+        name: 'settlements-selected', // a row ticked: the bulk actions bar with its steps
+        path: `payment_settlements?${filtered({ status: 'pending' })}`,
+        ready: async (p) => {
+          await p.locator('.RaDatagrid-tbody tr').first().getByRole('checkbox').check();
+          await p.locator('.RaBulkActionsToolbar-toolbar').getByRole('button', { name: 'Approve' }).waitFor();
+        },
+      },
       { name: 'settlement-show', path: `payment_settlements/${settlement}/show`, ready: detailsTab },
     ]);
   });
@@ -106,6 +114,14 @@ describe('WCAG 2.2 AA on the department screens (axe-core)', () => {
       { name: 'dashboard', path: '', ready: welcome },
       { name: 'leave-queue', path: 'leave_queue', ready: firstRow },
       { name: 'leave-request-show', path: `leave_requests/${leave}/show`, ready: detailsTab },
+      {
+        name: 'leave-request-reject', // the decision's dialog, asking for the reason
+        path: `leave_requests/${leave}/show`,
+        ready: async (p) => {
+          await p.getByRole('button', { name: 'Reject' }).click();
+          await p.getByRole('dialog').locator('[name="rejection_reason"]').waitFor();
+        },
+      },
       { name: 'salary-records', path: 'salary_records', ready: firstRow },
       { name: 'salary-record-edit', path: `salary_records/${salary}`, ready: (p) => p.locator('[data-shape="allowances"]').waitFor() },
     ]);

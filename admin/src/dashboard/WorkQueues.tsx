@@ -1,4 +1,4 @@
-import { Card, CardHeader, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Card, CardHeader, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { useGetIdentity, useGetList } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { ListView, ResourceMeta } from '../../../server/meta/types';
@@ -22,7 +22,7 @@ function QueueItem({ resource, view }: { resource: ResourceMeta; view: ListView 
   return (
     <ListItemButton component={Link} to={to} sx={{ px: 2.5 }} data-queue={`${resource.name}:${view.label}`}>
       <ListItemText primary={view.label} secondary={resource.label} />
-      <Typography variant="h6" component="span" sx={{ fontWeight: 600, ml: 2 }} aria-label={`${view.label}: ${count ?? 'counting'}`}>
+      <Typography variant="h6" component="span" sx={{ fontWeight: 600, ml: 2 }}>
         {isPending || count === undefined ? '…' : `${total === undefined ? '~' : ''}${count.toLocaleString(displayLocale())}`}
       </Typography>
     </ListItemButton>
@@ -39,7 +39,9 @@ export function WorkQueues() {
       <CardHeader title="Waiting" subheader="Your queues, as they stand now" slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
       <List dense disablePadding sx={{ pb: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
         {queues.map(({ resource, view }) => (
-          <QueueItem key={`${resource.name}:${view.label}`} resource={resource} view={view} />
+          <ListItem key={`${resource.name}:${view.label}`} disablePadding>
+            <QueueItem resource={resource} view={view} />
+          </ListItem>
         ))}
       </List>
     </Card>

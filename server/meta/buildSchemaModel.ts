@@ -110,7 +110,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       creatable: creatable && !readOnly,
     });
   }
-  inheritFromBaseColumns(catalog, resources, nameOf, colName);
+  inheritFromBaseColumns(catalog, resources, nameOf, colName, columnsOf);
   addReverseReferences(resources);
   return { modules: modulesOf(resources), resources, byTable: new Map([...resources.values()].map((r) => [`${r.schema}.${r.table}`, r.name])) };
 }
@@ -187,13 +187,13 @@ function inheritFromBaseColumns(
   resources: Map<string, ResourceInfo>,
   nameOf: (oid: number) => string | undefined,
   colName: (oid: number, attnum: number) => string,
+  columnsOf: Map<number, CatalogColumn[]>,
 ): void {
   for (const rel of catalog.relations.filter((r) => r.relkind === 'v')) {
     const view = resources.get(nameOf(rel.oid) ?? '');
     const origins = catalog.viewOrigins.get(rel.oid);
     if (!view || !origins) continue;
-    const columns = catalog.columns.filter((c) => c.oid === rel.oid);
-    for (const c of columns) {
+    for (const c of columnsOf.get(rel.oid) ?? []) {
       const base = baseColumnOf(catalog, origins[c.attnum - 1] ?? null);
       const field = view.fieldByName.get(c.name);
       const source = base && base.oid !== rel.oid ? resources.get(nameOf(base.oid) ?? '')?.fieldByName.get(colName(base.oid, base.attnum)) : undefined;

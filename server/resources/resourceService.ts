@@ -16,7 +16,7 @@ import { countBefore, countRows, type RowCount } from './countRows.js';
 import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
-import { labelOfRow, readableLabels } from './referenceLabels.js';
+import { labelOfRow, readableLabels, type ReadableLabel } from './referenceLabels.js';
 import { inSentence, listOf, stateWords } from '../../permissions/words.js';
 import { decodeWireId, withWireId } from './recordId.js';
 
@@ -51,7 +51,9 @@ const VERB: Record<Action, string> = {
  */
 export function resourceService({ trx, resource: full, model, ability, referenced = () => undefined }: ResourceContext) {
   const resource = readableResource(full, ability);
-  const labels = readableLabels(resource, ability, referenced);
+  // Only lists and exports use them: worked out on their first use, not for every getOne or write.
+  let labelsOnce: ReadableLabel[] | undefined;
+  const labels = () => (labelsOnce ??= readableLabels(resource, ability, referenced));
   const workflow = workflowOf(full.name);
   const versioned = full.fieldByName.get(VERSION_COLUMN)?.kind === 'datetime';
   const columns = resource.fields.map((f) => f.name);
@@ -107,15 +109,15 @@ export function resourceService({ trx, resource: full, model, ability, reference
     q.select(
       options.labelled
         ? shown.flatMap((c) => {
-            const label = labels.find((l) => l.column === c);
+            const label = labels().find((l) => l.column === c);
             return label ? [c, trx.raw(`${labelOfRow(label, resource.table)} AS ??`, [`${c}_label`])] : [c];
           })
         : shown,
     );
-    applyFilter(q, resource, filter, labels);
+    applyFilter(q, resource, filter, labels());
     for (const [field, order] of sortColumns(resource, sort)) {
       // A reference sorts by the label of what it names, as people read it, not by its key.
-      const label = labels.find((l) => l.column === field);
+      const label = labels().find((l) => l.column === field);
       if (label) q.orderByRaw(`${labelOfRow(label, resource.table)} ${order} NULLS LAST`);
       else q.orderBy(field, order);
     }

@@ -22,7 +22,7 @@ type FieldProps = {
 };
 
 /**
- * A date typed as the pack's locale writes it ("31/12/2026" in en-IN), whatever the browser's
+ * A date typed as the pack's locale writes it ("31/12/2026" in en-GB), whatever the browser's
  * language, and shown the same way; the calendar button opens the browser's own picker.
  */
 export function DateTextField({ name, label, value, onChange, onBlur, required, disabled, error, helperText }: FieldProps) {

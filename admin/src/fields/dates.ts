@@ -18,7 +18,7 @@ export const monthName = (month: number): string => new Date(2000, month - 1, 1)
 
 type Part = 'day' | 'month' | 'year';
 
-/** How the pack's locale writes a date in digits: the order of its parts and their separator ("dd/mm/yyyy" in en-IN). */
+/** How the pack's locale writes a date in digits: the order of its parts and their separator ("dd/mm/yyyy" in en-GB). */
 export function datePattern(locale = displayLocale()): { order: Part[]; separator: string; placeholder: string } {
   const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(2026, 11, 31));
   const order = parts.filter((p): p is Intl.DateTimeFormatPart & { type: Part } => p.type === 'day' || p.type === 'month' || p.type === 'year').map((p) => p.type);

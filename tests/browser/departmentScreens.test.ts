@@ -67,6 +67,24 @@ describe('values as people write them', () => {
     await expect.poll(() => page.locator('[data-field="from_date"]').textContent()).toContain('17 Mar 2031');
   });
 
+  it("takes a moment's day in the pack's form and its time beside it", async () => {
+    const knex = session.server.db.knex;
+    const page = await session.signIn('marketing_department');
+    await page.goto(`${session.server.url}/#/campaigns/create`);
+    await page.locator('input[name="name"]').fill('Winter warmers');
+    await page.locator('input[name="start_date"]').fill('20/10/2031');
+    await page.locator('input[name="start_date__time"]').fill('09:30');
+    const content = page.locator('[data-shape="content"]');
+    await content.getByLabel('Subject').fill('Winter warmers');
+    await content.getByLabel('Message').fill('Hot stone massages all winter.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/show$/);
+    const expected = await page.evaluate(() => new Date(2031, 9, 20, 9, 30).toISOString());
+    const stored = await knex('campaigns').where({ name: 'Winter warmers' }).first('start_date');
+    expect(new Date(stored.start_date).toISOString()).toBe(expected);
+    await expect.poll(() => page.locator('[data-field="start_date"]').textContent()).toMatch(/20 Oct 2031/);
+  });
+
   it('titles a record no column names by whom it is about and when, never by its uuid', async () => {
     const knex = session.server.db.knex;
     const salary = await knex('salary_records as s').join('employees as e', 'e.id', 's.employee_id').first('s.id', 'e.name', 's.month', 's.year');

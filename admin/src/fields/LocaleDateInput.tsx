@@ -1,5 +1,5 @@
 import CalendarMonth from '@mui/icons-material/CalendarMonth';
-import { IconButton, InputAdornment, TextField } from '@mui/material';
+import { IconButton, InputAdornment, Stack, TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useInput, type Validator } from 'react-admin';
 import { datePattern, readTypedDate, typedDate } from './dates';
@@ -100,5 +100,58 @@ export function LocaleDateInput({ source, label, validate, helperText, disabled 
       error={fieldState.error?.message}
       helperText={helperText}
     />
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** An instant as the browser's local day ("2026-12-31") and time ("14:05"). */
+function localParts(value: unknown): { day: string; time: string } {
+  const d = typeof value === 'string' || value instanceof Date ? new Date(value) : undefined;
+  if (!d || Number.isNaN(d.getTime())) return { day: '', time: '' };
+  return { day: `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+}
+
+/**
+ * A moment: its day typed as the locale writes it (as LocaleDateInput), its time beside it; the
+ * value is the instant (ISO, with the browser's offset applied), as the API takes it. A day
+ * without a time is its midnight.
+ */
+export function LocaleDateTimeInput({ source, label, validate, helperText, disabled }: { source: string; label: string; validate: Validator[]; helperText?: string; disabled?: boolean }) {
+  const { placeholder } = datePattern();
+  const notADate: Validator = (value: unknown) => (value === NOT_A_DATE ? `Enter a date as ${placeholder}.` : undefined);
+  const { field, fieldState, isRequired } = useInput({ source, validate: [notADate, ...validate] });
+  const parts = field.value === NOT_A_DATE ? { day: '', time: '' } : localParts(field.value);
+  const [time, setTime] = useState(parts.time);
+  const instant = (day: string, hhmm: string) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const [h, min] = (hhmm || '00:00').split(':').map(Number) as [number, number];
+    return new Date(y, m - 1, d, h, min).toISOString();
+  };
+  return (
+    <Stack direction="row" sx={{ gap: 1, alignItems: 'flex-start' }}>
+      <DateTextField
+        name={source}
+        label={label}
+        value={parts.day}
+        onChange={(day) => field.onChange(day === null ? null : day === NOT_A_DATE ? NOT_A_DATE : instant(day, time))}
+        onBlur={field.onBlur}
+        required={isRequired}
+        disabled={disabled}
+        error={fieldState.error?.message}
+        helperText={helperText}
+      />
+      <TextField
+        type="time"
+        label={`${label}: time`}
+        value={time}
+        disabled={disabled}
+        onChange={(e) => {
+          setTime(e.target.value);
+          if (parts.day) field.onChange(instant(parts.day, e.target.value));
+        }}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: `${source}__time` } }}
+        sx={{ width: 140 }}
+      />
+    </Stack>
   );
 }

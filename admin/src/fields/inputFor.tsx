@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import {
-  AutocompleteInput, BooleanInput, DateTimeInput, maxLength, maxValue, minValue,
+  AutocompleteInput, BooleanInput, maxLength, maxValue, minValue,
   NullableBooleanInput, NumberInput, ReferenceInput, required, SelectInput, TextInput,
   type Validator,
 } from 'react-admin';
@@ -9,7 +9,7 @@ import { humanizeChoice } from './choiceColor';
 import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
-import { LocaleDateInput } from './LocaleDateInput';
+import { LocaleDateInput, LocaleDateTimeInput } from './LocaleDateInput';
 import { isDrawable } from './shape/shapeKinds';
 import { ShapeInput } from './shape/ShapeInput';
 
@@ -33,7 +33,7 @@ const INPUT_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta) => ReactElement>
   boolean: (p, f) => (f.nullable ? <NullableBooleanInput {...p} /> : <BooleanInput {...p} />),
   date: (p) => <LocaleDateInput {...p} />,
   time: (p) => <TextInput {...p} type="time" parse={emptyToNull} slotProps={{ inputLabel: { shrink: true } }} />,
-  datetime: (p) => <DateTimeInput {...p} />,
+  datetime: (p) => <LocaleDateTimeInput {...p} />,
   uuid: (p) => <TextInput {...p} />,
   // A drawn shape says what goes where: a comment listing its keys would only repeat it.
   json: (p, f) => (isDrawable(f.shape) ? <ShapeInput {...p} helperText={p.helperText?.includes('{') ? undefined : p.helperText} shape={f.shape} /> : <JsonInput {...p} fullWidth />),

@@ -15,3 +15,7 @@ export const inSentence = (label: string): string => (/^[A-Z][a-z]/.test(label) 
 
 /** A state value as words: "in_progress" -> "in progress". */
 export const stateWords = (state: unknown): string => String(state).replace(/_/g, ' ');
+
+/** A column holding a month by its number, or a year ("month", "pay_month", "fiscal_year"): read as a month name, a year without separators. */
+export const isMonthColumn = (name: string): boolean => /(^|_)month$/.test(name);
+export const isYearColumn = (name: string): boolean => /(^|_)year$/.test(name);

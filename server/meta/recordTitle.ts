@@ -1,4 +1,5 @@
 import { PACK } from '../../permissions/activePack.js';
+import { isMonthColumn, isYearColumn } from '../../permissions/words.js';
 import type { FieldMeta } from './types.js';
 
 const START = /(^|_)(start|from)(_date)?$/;
@@ -22,8 +23,8 @@ export function titleFieldsOf(resource: string, fields: FieldMeta[], displayFiel
 }
 
 function periodOf(fields: FieldMeta[]): string[] {
-  const month = fields.find((f) => /(^|_)month$/.test(f.name) && f.kind === 'integer');
-  const year = fields.find((f) => /(^|_)year$/.test(f.name) && f.kind === 'integer');
+  const month = fields.find((f) => isMonthColumn(f.name) && f.kind === 'integer');
+  const year = fields.find((f) => isYearColumn(f.name) && f.kind === 'integer');
   if (month && year) return [month.name, year.name];
   const dates = fields.filter((f) => (f.kind === 'date' || f.kind === 'datetime') && !f.defaultIsNow && !/^(created|updated|modified|deleted)_at$/.test(f.name));
   const start = dates.find((f) => START.test(f.name));

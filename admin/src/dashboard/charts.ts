@@ -1,4 +1,5 @@
 import type { ChartSpec, Meta, ModuleMeta, ResourceMeta } from '../../../server/meta/types';
+import { humanizeChoice } from '../fields/choiceColor';
 
 export type { ChartSpec };
 
@@ -60,8 +61,7 @@ export function keyLabel(key: string | null, bucket: ChartSpec['bucket'], today 
     return current ? `${month} (so far)` : month;
   }
   if (bucket === 'age') return key;
-  const words = key.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return humanizeChoice(key);
 }
 
 const AGE_DAYS: Record<string, [number | undefined, number | undefined]> = {

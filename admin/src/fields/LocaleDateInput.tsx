@@ -6,6 +6,13 @@ import { datePattern, readTypedDate, typedDate } from './dates';
 
 /** What a date holds while its text is no date: validators name the expected form. */
 export const NOT_A_DATE = '\u0000not-a-date';
+const notADateMessage = () => `Enter a date as ${datePattern().placeholder}.`;
+
+/** A date column's form state, refusing text that is no date in the locale's form. */
+function useDayInput(source: string, validate: Validator[]) {
+  const notADate: Validator = (value: unknown) => (value === NOT_A_DATE ? notADateMessage() : undefined);
+  return useInput({ source, validate: [notADate, ...validate] });
+}
 
 type FieldProps = {
   name: string;
@@ -30,7 +37,7 @@ export function DateTextField({ name, label, value, onChange, onBlur, required, 
   const [text, setText] = useState(value ? typedDate(value) : '');
   // Said as soon as one leaves the field, not only on saving.
   const [left, setLeft] = useState(false);
-  const unreadable = left && text.trim() !== '' && readTypedDate(text) === undefined ? `Enter a date as ${placeholder}.` : undefined;
+  const unreadable = left && text.trim() !== '' && readTypedDate(text) === undefined ? notADateMessage() : undefined;
   const shown = error ?? unreadable;
   const picker = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -84,9 +91,7 @@ export function DateTextField({ name, label, value, onChange, onBlur, required, 
 
 /** The form input of a date column: an ISO day in the record, typed in the locale's form. */
 export function LocaleDateInput({ source, label, validate, helperText, disabled }: { source: string; label: string; validate: Validator[]; helperText?: string; disabled?: boolean }) {
-  const { placeholder } = datePattern();
-  const notADate: Validator = (value: unknown) => (value === NOT_A_DATE ? `Enter a date as ${placeholder}.` : undefined);
-  const { field, fieldState, isRequired } = useInput({ source, validate: [notADate, ...validate] });
+  const { field, fieldState, isRequired } = useDayInput(source, validate);
   const value = typeof field.value === 'string' && field.value !== NOT_A_DATE ? field.value.slice(0, 10) : '';
   return (
     <DateTextField
@@ -117,9 +122,7 @@ function localParts(value: unknown): { day: string; time: string } {
  * without a time is its midnight.
  */
 export function LocaleDateTimeInput({ source, label, validate, helperText, disabled }: { source: string; label: string; validate: Validator[]; helperText?: string; disabled?: boolean }) {
-  const { placeholder } = datePattern();
-  const notADate: Validator = (value: unknown) => (value === NOT_A_DATE ? `Enter a date as ${placeholder}.` : undefined);
-  const { field, fieldState, isRequired } = useInput({ source, validate: [notADate, ...validate] });
+  const { field, fieldState, isRequired } = useDayInput(source, validate);
   const parts = field.value === NOT_A_DATE ? { day: '', time: '' } : localParts(field.value);
   const [time, setTime] = useState(parts.time);
   const instant = (day: string, hhmm: string) => {

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { BooleanField, DateField, NumberField, TextField, useRecordContext } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
 import { displayLocale } from '../meta/metaStore';
+import { isMonthColumn, isYearColumn } from '../../../permissions/words';
 import { moneyOptions } from './money';
 import { calendarDay, DAY, MOMENT, monthName } from './dates';
 import { ArrayChips } from './ArrayChips';
@@ -38,11 +39,8 @@ function MonoText({ source, short }: Props & { short: boolean }) {
   );
 }
 
-/** A year is a number read without separators: 2026, never "2,026". */
-const YEAR = /(^|_)year$/;
-/** A month by number (1 to 12, as its CHECK says) is read as its name. */
-const MONTH = /(^|_)month$/;
-const isMonthNumber = (f: FieldMeta) => MONTH.test(f.name) && f.min === 1 && f.max === 12;
+/** A month by number (1 to 12, as its CHECK says) is read as its name; a year without separators: 2026, never "2,026". */
+const isMonthNumber = (f: FieldMeta) => isMonthColumn(f.name) && f.min === 1 && f.max === 12;
 
 function MonthName({ source }: Props) {
   const value = useRecordContext()?.[source];
@@ -58,7 +56,7 @@ function MonthName({ source }: Props) {
 const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) => ReactElement> = {
   text: (p) => <TextField {...p} />,
   longtext: (p, _f, where) => (where === 'list' ? <ShortText {...p} /> : <TextField {...p} sx={{ whiteSpace: 'pre-wrap' }} />),
-  integer: (p, f) => (YEAR.test(f.name) ? <NumberField {...p} options={{ useGrouping: false }} /> : isMonthNumber(f) ? <MonthName {...p} /> : <NumberField {...p} />),
+  integer: (p, f) => (isYearColumn(f.name) ? <NumberField {...p} options={{ useGrouping: false }} /> : isMonthNumber(f) ? <MonthName {...p} /> : <NumberField {...p} />),
   bigint: (p) => <TextField {...p} />,
   decimal: (p, f) => <NumberField {...p} options={{ maximumFractionDigits: f.scale ?? 6 }} />,
   money: (p) => <NumberField {...p} locales={displayLocale()} options={moneyOptions()} sx={NO_WRAP} />,

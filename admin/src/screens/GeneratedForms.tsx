@@ -8,6 +8,7 @@ import { useCallerAbility } from '../meta/useCallerAbility';
 import { useResourceMeta } from '../meta/useMeta';
 import { RecordTitle } from './RecordTitle';
 import { shownInState } from './stampedFields';
+import { stateWords } from '../../../permissions/words';
 import { useRecordLoadError } from './useRecordLoadError';
 
 /** Time stamps the database keeps itself (a default, and usually a trigger): not for people to type. */
@@ -83,17 +84,16 @@ function momentOf(resource: ResourceMeta, record: Record<string, unknown>): { no
   const workflow = resource.workflow;
   if (!workflow) return undefined;
   const state = String(record[workflow.statusColumn]);
-  const words = (s: string) => s.replace(/_/g, ' ');
   const fixed = new Map<string, string>();
   const reopening = new Map<string, string>();
   const notices: string[] = [];
   for (const cover of workflow.covers) {
     const labels = cover.columns.map((c) => resource.fields.find((f) => f.name === c)?.label.toLowerCase()).filter(Boolean);
     if (cover.refuses.includes(state)) {
-      for (const c of cover.columns) fixed.set(c, `Fixed: this ${resource.recordName} was approved (${cover.step}) and is ${words(state)}.`);
+      for (const c of cover.columns) fixed.set(c, `Fixed: this ${resource.recordName} was approved (${cover.step}) and is ${stateWords(state)}.`);
     } else if (cover.reopens.includes(state)) {
-      for (const c of cover.columns) reopening.set(c, `Changing this sends the ${resource.recordName} back to ${words(cover.backTo)}.`);
-      notices.push(`This ${resource.recordName} is ${words(state)} (${cover.step}). Changing ${labels.join(', ')} sends it back to ${words(cover.backTo)}: it must go through "${cover.step}" again.`);
+      for (const c of cover.columns) reopening.set(c, `Changing this sends the ${resource.recordName} back to ${stateWords(cover.backTo)}.`);
+      notices.push(`This ${resource.recordName} is ${stateWords(state)} (${cover.step}). Changing ${labels.join(', ')} sends it back to ${stateWords(cover.backTo)}: it must go through "${cover.step}" again.`);
     }
   }
   return {

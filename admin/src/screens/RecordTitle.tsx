@@ -3,6 +3,7 @@ import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
 import { humanizeChoice } from '../fields/choiceColor';
 import { formatDay, formatMoment, monthName } from '../fields/dates';
 import type { LabelsOf } from '../fields/ReferenceLabelField';
+import { isMonthColumn, isYearColumn } from '../../../permissions/words';
 
 type Row = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ function useComposedTitle(resource: ResourceMeta, record: Row | undefined): stri
     const next = fields[i + 1];
     if (f.reference) {
       if (label) groups.push(label);
-    } else if (/(^|_)month$/.test(f.name) && typeof value === 'number' && next && /(^|_)year$/.test(next.name) && record[next.name] != null) {
+    } else if (isMonthColumn(f.name) && typeof value === 'number' && next && isYearColumn(next.name) && record[next.name] != null) {
       groups.push(`${monthName(value)} ${String(record[next.name])}`);
       i++;
     } else if ((f.kind === 'date' || f.kind === 'datetime') && next && next.kind === f.kind && record[next.name] != null) {
@@ -59,6 +60,6 @@ function textOf(f: FieldMeta, value: unknown): string {
   if (f.kind === 'date') return formatDay(value);
   if (f.kind === 'datetime') return formatMoment(value);
   if (f.kind === 'enum') return humanizeChoice(String(value));
-  if (/(^|_)month$/.test(f.name) && typeof value === 'number' && value >= 1 && value <= 12) return monthName(value);
+  if (isMonthColumn(f.name) && typeof value === 'number' && value >= 1 && value <= 12) return monthName(value);
   return String(value);
 }

@@ -4,6 +4,7 @@ import { Confirm, useDataProvider, useGetIdentity, useListContext, useNotify, us
 import type { ResourceMeta, TransitionMeta } from '../../../server/meta/types';
 import type { TransitionParams } from '../providers/dataProvider';
 import { ParamsDialog, type DialogParam } from './ParamsDialog';
+import { stateWords } from '../../../permissions/words';
 
 type Row = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ function useRunTransition(resource: ResourceMeta) {
 function consequence(resource: ResourceMeta, transition: TransitionMeta, count: number): string {
   const plural = resource.label.toLowerCase();
   const what = count === 1 ? `This ${resource.recordName}` : `These ${count} ${plural}`;
-  const state = transition.to.replace(/_/g, ' ');
+  const state = stateWords(transition.to);
   return `${what} will be ${state}.${transition.confirm?.final ? ' No step leads back from there.' : ''}`;
 }
 

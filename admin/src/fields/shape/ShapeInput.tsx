@@ -9,12 +9,10 @@ import { useInput, type Validator } from 'react-admin';
 import type { JsonShape } from '../../../../server/meta/types';
 import { humanizeChoice } from '../choiceColor';
 import { formatMoney } from '../money';
-import { amountKeys, formOf, isProse, lineKey, lineName, totalOf } from './shapeKinds';
+import { amountKeys, asList, asObject, formOf, isProse, lineKey, totalOf } from './shapeKinds';
 
 type Json = unknown;
 type Obj = Record<string, Json>;
-const asObject = (v: Json): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-const asList = (v: Json): Json[] => (Array.isArray(v) ? v : []);
 /** An object without the key, or with the value: an emptied input leaves no key behind. */
 const withKey = (o: Obj, key: string, v: Json): Obj => {
   const { [key]: _gone, ...rest } = o;
@@ -201,17 +199,17 @@ function AmountsEditor({ shape, value, onChange, name, disabled }: EditorProps) 
               <TableCell>
                 <TextField
                   size="small"
-                  defaultValue={lineName(key)}
+                  defaultValue={humanizeChoice(key)}
                   disabled={disabled}
                   onBlur={(e) => rename(key, lineKey(e.target.value))}
-                  slotProps={{ htmlInput: { 'aria-label': `Name of line ${lineName(key)}` } }}
+                  slotProps={{ htmlInput: { 'aria-label': `Name of line ${humanizeChoice(key)}` } }}
                 />
               </TableCell>
               <TableCell align="right">
-                <NumberBox value={object[key]} onChange={(v) => set(key, v)} label={lineName(key)} shape={extraShape} disabled={disabled} hideLabel />
+                <NumberBox value={object[key]} onChange={(v) => set(key, v)} label={humanizeChoice(key)} shape={extraShape} disabled={disabled} hideLabel />
               </TableCell>
               <TableCell padding="checkbox">
-                <IconButton aria-label={`Remove ${lineName(key)}`} onClick={() => set(key, undefined)} disabled={disabled}>
+                <IconButton aria-label={`Remove ${humanizeChoice(key)}`} onClick={() => set(key, undefined)} disabled={disabled}>
                   <DeleteIcon />
                 </IconButton>
               </TableCell>

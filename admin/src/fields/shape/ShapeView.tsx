@@ -2,10 +2,8 @@ import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography
 import type { JsonShape } from '../../../../server/meta/types';
 import { humanizeChoice } from '../choiceColor';
 import { formatMoney } from '../money';
-import { amountKeys, formOf, lineName, totalOf } from './shapeKinds';
+import { amountKeys, asList, asObject, formOf, totalOf } from './shapeKinds';
 
-const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const empty = <Typography variant="body2" color="text.secondary" component="span">—</Typography>;
 
 function scalarText(shape: JsonShape | undefined, v: unknown): string {
@@ -28,7 +26,7 @@ export function ShapeView({ shape, value, name }: { shape: JsonShape; value: unk
           <TableBody>
             {lines.map((k) => (
               <TableRow key={k} data-line={k}>
-                <TableCell component="th" scope="row">{shape.properties?.[k]?.title ?? lineName(k)}</TableCell>
+                <TableCell component="th" scope="row">{shape.properties?.[k]?.title ?? humanizeChoice(k)}</TableCell>
                 <TableCell align="right">{typeof object[k] === 'number' ? formatMoney(object[k]) : scalarText(undefined, object[k])}</TableCell>
               </TableRow>
             ))}

@@ -58,6 +58,9 @@ export function amountKeys(shape: JsonShape, value: Record<string, unknown>): { 
   return { declared, extra: Object.keys(value).filter((k) => !declared.includes(k)) };
 }
 
-/** A line people add is stored as a key ("night_shift") and read as words ("Night shift"). */
+/** A line people add is stored as a key ("night_shift") and read as words ("Night shift", humanizeChoice). */
 export const lineKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, '_');
-export const lineName = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
+
+/** A json value read as an object, or as a list: anything else is an empty one. */
+export const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -14,6 +14,9 @@ import { ident, literal } from './sqlText.js';
  * of the view), finds a row of the referencing table with that value, under the caller's own
  * policies and column privileges. The view is a security barrier: a caller's condition cannot
  * look at rows before that test has passed.
+ *
+ * The audit trail names records of any table (table name, key as text): per table it may name,
+ * a view of the same kind whose "seen" function finds an entry of the caller's about the record.
  */
 export const LABEL_SCHEMA = 'gatehouse_labels';
 export const LABEL_READER_DB_ROLE = 'gatehouse_label_reader';
@@ -33,6 +36,11 @@ export interface LabelReference {
   /** The label as SQL over the target's row aliased `t` (see recordLabelSql), and the target columns it reads. */
   label: string;
   labelColumns: string[];
+  /**
+   * For a column naming records of several tables (the audit trail's record key, text): the
+   * referencing column that names the table, and the target's name there. One view per target.
+   */
+  via?: { column: string; value: string };
 }
 
 /** PostgreSQL's longest identifier. */
@@ -45,12 +53,13 @@ function shortName(name: string): string {
   return `${name.slice(0, MAX_IDENTIFIER - hash.length - 1)}_${hash}`;
 }
 
-/** The view holding the labels a resource's column refers to, quoted and qualified. */
-export function labelViewName(resource: string, column: string): string {
-  return `${ident(LABEL_SCHEMA)}.${ident(shortName(`${resource}.${column}`))}`;
+/** The view holding the labels a resource's column refers to (of the target `of` where the column names records of several), quoted and qualified. */
+export function labelViewName(resource: string, column: string, of?: string): string {
+  return `${ident(LABEL_SCHEMA)}.${ident(shortName(`${resource}.${column}${of === undefined ? '' : ` ${of}`}`))}`;
 }
 
-const seenFunctionName = (resource: string, column: string) => `${ident(LABEL_SCHEMA)}.${ident(shortName(`${resource}.${column} seen`))}`;
+const seenFunctionName = (ref: LabelReference) =>
+  `${ident(LABEL_SCHEMA)}.${ident(shortName(`${ref.resource}.${ref.column}${ref.via ? ` ${ref.via.value}` : ''} seen`))}`;
 
 /**
  * The label views and what they need: the schema, the reader role, its column privileges and
@@ -83,17 +92,21 @@ export function referenceLabelsSql(references: readonly LabelReference[]): strin
     );
   }
   for (const ref of references) {
-    const view = labelViewName(ref.resource, ref.column);
-    const seen = seenFunctionName(ref.resource, ref.column);
+    const view = labelViewName(ref.resource, ref.column, ref.via?.value);
+    const seen = seenFunctionName(ref);
     const column = ident(ref.column);
+    const privileges = [ref.column, ...(ref.via ? [ref.via.column] : [])]
+      .map((c) => `NOT has_column_privilege(${literal(ref.sqlName)}, ${literal(c)}, 'SELECT')`)
+      .join(' OR ');
+    const refers = ref.via ? `s.${ident(ref.via.column)} = ${literal(ref.via.value)} AND s.${column} = p_value::text` : `s.${column} = p_value`;
     out.push(
       // As the caller: a column they may not read tells them nothing (and raises nothing).
       `CREATE FUNCTION ${seen}(p_value ${ref.targetKeyType}) RETURNS boolean
         LANGUAGE plpgsql STABLE SET search_path = pg_catalog
         AS $fn$
         BEGIN
-          IF NOT has_column_privilege(${literal(ref.sqlName)}, ${literal(ref.column)}, 'SELECT') THEN RETURN false; END IF;
-          RETURN EXISTS (SELECT 1 FROM ${ref.sqlName} s WHERE s.${column} = p_value);
+          IF ${privileges} THEN RETURN false; END IF;
+          RETURN EXISTS (SELECT 1 FROM ${ref.sqlName} s WHERE ${refers});
         END $fn$;`,
       `REVOKE ALL ON FUNCTION ${seen}(${ref.targetKeyType}) FROM PUBLIC;`,
       `GRANT EXECUTE ON FUNCTION ${seen}(${ref.targetKeyType}) TO ${api};`,

@@ -61,6 +61,7 @@ function presentationFor(schema: SchemaModel, readable: Set<string>): Presentati
         .map(([r, { opens, ...settings }]) => [r, { ...settings, ...(opens && readable.has(opens) ? { opens } : {}) }]),
     ),
     unrecorded: audit ? [audit] : [],
+    ...(audit && readable.has(audit) ? { auditTrail: audit } : {}),
     roles: ROLE_CHOICES.map((r) => ({ ...r })),
   };
 }

@@ -60,10 +60,17 @@ export interface FieldMeta {
   scale?: number;
   /** Allowed values: enum labels or values inferred from a CHECK constraint. */
   choices?: string[];
+  /** How some choices read, where words made from the value would not do (a table by its label). */
+  choiceLabels?: Record<string, string>;
   /** Numeric bounds inferred from CHECK (col BETWEEN a AND b) / (col >= a). */
   min?: number;
   max?: number;
   reference?: ReferenceMeta;
+  /**
+   * The key of a record of whichever resource the named column of the same row holds (the
+   * audit trail's record of its table): shown by that record's label, opened when readable.
+   */
+  recordOf?: string;
   /** The column's comment. */
   help?: string;
   /** Shown among the list's columns by default. */
@@ -277,6 +284,8 @@ export interface Presentation {
   lists: Record<string, ListSettings>;
   /** Resources whose records have no History (the audit trail itself). */
   unrecorded: string[];
+  /** The served audit trail, when the caller reads it: its entries show their changes field by field. */
+  auditTrail?: string;
   /** Every role of the pack, with the label people read. */
   roles: { name: string; label: string }[];
 }

@@ -67,4 +67,34 @@ describe('the History tab', () => {
     await expect(newest.getAttribute('data-entry')).resolves.toBe(String(stored.id));
     await page.context().close();
   });
+
+  it('reads the audit log as entries about named records, each change field by field', async () => {
+    const knex = server.db.knex;
+    const employee = (await knex('employees').orderBy('employee_code').first('id', 'name', 'designation')) as { id: string; name: string; designation: string };
+    // A change made outside the back-office is in the trail as well.
+    await knex('employees').where({ id: employee.id }).update({ designation: `${employee.designation} (audited)` });
+    const entry = await knex('audit_log').where({ table_name: 'employees', record_id: employee.id }).orderBy('id', 'desc').first('id');
+
+    // Legal reads the trail, not the employees table: the record is still named.
+    const page = await signIn('legal_department');
+    await page.goto(`${server.url}/#/audit_log?filter=${encodeURIComponent(JSON.stringify({ table_name: ['employees'] }))}`);
+    // Newest first: the change just made leads the list.
+    const row = page.locator('tbody tr').first();
+    await row.waitFor();
+    await expect.poll(() => row.locator('td.column-record_id').textContent()).toBe(employee.name);
+    await expect(row.locator('td.column-table_name').textContent()).resolves.toBe('Employees');
+    await expect(row.locator('td.column-operation').textContent()).resolves.toBe('Changed');
+    const headers = await page.locator('thead th').allTextContents();
+    expect(headers.join('|')).not.toMatch(/Record ID|Table name|\bID\b/);
+
+    await row.click();
+    await page.waitForURL(new RegExp(`#/audit_log/${entry.id}/show`));
+    const changes = page.locator('[data-field="changes"]');
+    const designation = changes.locator('tr[data-field="designation"] td');
+    await designation.first().waitFor();
+    await expect(designation.nth(1).textContent()).resolves.toBe(employee.designation);
+    await expect(designation.nth(2).textContent()).resolves.toBe(`${employee.designation} (audited)`);
+    await expect.poll(() => page.locator('header').first().textContent()).toMatch(/Audit log › Employees · /);
+    await page.context().close();
+  });
 });

@@ -1,9 +1,10 @@
 import { Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { choiceChipColours, humanizeChoice } from './choiceColor';
+import type { FieldMeta } from '../../../server/meta/types';
+import { choiceChipColours, choiceLabel } from './choiceColor';
 
 /** A choice (enum or CHECK list) as a coloured chip. */
-export function ChoiceChip({ source }: { source: string; label?: string }) {
+export function ChoiceChip({ source, field }: { source: string; label?: string; field?: FieldMeta }) {
   const record = useRecordContext();
   const value = record?.[source];
   if (value === null || value === undefined || value === '') return null;
@@ -11,7 +12,7 @@ export function ChoiceChip({ source }: { source: string; label?: string }) {
   return (
     <Chip
       size="small"
-      label={humanizeChoice(String(value))}
+      label={choiceLabel(field, String(value))}
       sx={{ bgcolor: background, color: text, fontWeight: 600, border: `1px solid ${border}`, width: 'fit-content' }}
     />
   );

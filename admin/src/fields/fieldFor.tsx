@@ -9,7 +9,7 @@ import { calendarDay, DAY, MOMENT, monthName } from './dates';
 import { ArrayChips } from './ArrayChips';
 import { ChoiceChip } from './ChoiceChip';
 import { JsonView } from './JsonView';
-import { ReferenceLabelField } from './ReferenceLabelField';
+import { RecordOfField, ReferenceLabelField } from './ReferenceLabelField';
 
 type Props = { source: string; label: string };
 type Where = 'list' | 'show';
@@ -66,7 +66,7 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
   datetime: (p) => <DateField {...p} showTime locales={displayLocale()} options={MOMENT} sx={NO_WRAP} />,
   uuid: (p, _f, where) => <MonoText {...p} short={where === 'list'} />,
   json: (p, f) => <JsonView {...p} shape={f.shape} />,
-  enum: (p) => <ChoiceChip {...p} />,
+  enum: (p, f) => <ChoiceChip {...p} field={f} />,
   array: (p) => <ArrayChips {...p} />,
   inet: (p) => <TextField {...p} />,
   interval: (p) => <TextField {...p} />,
@@ -77,6 +77,7 @@ const FIELD_BY_KIND: Record<FieldKind, (p: Props, f: FieldMeta, where: Where) =>
 export function fieldFor(field: FieldMeta, where: Where): ReactElement {
   const props = { key: field.name, source: field.name, label: field.label };
   if (field.reference) return <ReferenceLabelField {...props} reference={field.reference} />;
+  if (field.recordOf) return <RecordOfField {...props} resourceField={field.recordOf} />;
   const render = FIELD_BY_KIND[field.kind];
   return { ...render(props, field, where), key: field.name };
 }

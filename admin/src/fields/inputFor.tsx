@@ -5,7 +5,7 @@ import {
   type Validator,
 } from 'react-admin';
 import type { FieldKind, FieldMeta } from '../../../server/meta/types';
-import { humanizeChoice } from './choiceColor';
+import { choiceLabel } from './choiceColor';
 import { isKeyReference, isReadable } from '../meta/metaStore';
 import { ChipsInput } from './ChipsInput';
 import { JsonInput } from './JsonInput';
@@ -16,7 +16,7 @@ import { ShapeInput } from './shape/ShapeInput';
 type Props = { source: string; label: string; validate: Validator[]; helperText?: string; fullWidth?: boolean; disabled?: boolean };
 
 const NUMERIC: FieldKind[] = ['integer', 'decimal', 'money'];
-const choicesOf = (f: FieldMeta) => (f.choices ?? []).map((c) => ({ id: c, name: humanizeChoice(c) }));
+const choicesOf = (f: FieldMeta) => (f.choices ?? []).map((c) => ({ id: c, name: choiceLabel(f, c) }));
 const emptyToNull = (v: unknown) => (v === '' ? null : v);
 const wholeNumber: Validator = (v: unknown) =>
   v === null || v === undefined || v === '' || /^-?\d+$/.test(String(v)) ? undefined : 'Must be a whole number';

@@ -81,7 +81,8 @@ export const dataProvider = {
     const via = (params.meta as Partial<LabelsOf> | undefined)?.labelsOf;
     if (!via) return simpleRest.getMany(resource, params);
     const ids = encodeURIComponent(JSON.stringify(params.ids));
-    const { json } = await httpClient(`/api/${encodeURIComponent(via.resource)}/${encodeURIComponent(via.field)}/labels?ids=${ids}`, { signal: params.signal });
+    const of = via.of === undefined ? '' : `&of=${encodeURIComponent(via.of)}`;
+    const { json } = await httpClient(`/api/${encodeURIComponent(via.resource)}/${encodeURIComponent(via.field)}/labels?ids=${ids}${of}`, { signal: params.signal });
     return { data: json as { id: string | number; label: string | null }[] };
   },
   async transition(resource: string, { action, id, ids, data = {} }: TransitionParams) {

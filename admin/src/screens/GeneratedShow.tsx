@@ -5,6 +5,7 @@ import {
 import type { FieldMeta, ResourceAction, ResourceMeta } from '../../../server/meta/types';
 import { fieldFor } from '../fields/fieldFor';
 import { useMeta, useResourceMeta } from '../meta/useMeta';
+import { AuditEntryChanges, CHANGE_COLUMNS } from './AuditEntryChanges';
 import { historyTab } from './HistoryTab';
 import { RecordTitle } from './RecordTitle';
 import { RelatedList } from './RelatedList';
@@ -25,8 +26,10 @@ function Details({ resource }: { resource: ResourceMeta }) {
   const shown = resource.fields
     .filter((f) => !isBareKey(resource, f) && (!record || shownInState(resource, record, f)))
     .map((f) => (record ? { ...f, label: labelInState(resource, record, f) } : f));
+  // An audit entry's before and after read as one table of changes, field by field.
+  const isTrail = meta.presentation.auditTrail === resource.name;
   const narrow = shown.filter((f) => !WIDE.includes(f.kind));
-  const wide = shown.filter((f) => WIDE.includes(f.kind));
+  const wide = shown.filter((f) => WIDE.includes(f.kind) && !(isTrail && CHANGE_COLUMNS.includes(f.name)));
   return (
     <Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 2, mb: 2 }}>
@@ -36,6 +39,11 @@ function Details({ resource }: { resource: ResourceMeta }) {
           </Box>
         ))}
       </Box>
+      {isTrail && (
+        <Box data-field="changes" sx={{ mb: 2 }}>
+          <AuditEntryChanges />
+        </Box>
+      )}
       {wide.map((f) => (
         <Box key={f.name} data-field={f.name} sx={{ mb: 2 }}>
           <Labeled label={f.label} fullWidth>

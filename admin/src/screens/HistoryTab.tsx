@@ -21,7 +21,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { RecordContextProvider, TabbedShowLayout, fetchUtils, useRecordContext } from 'react-admin';
+import { RecordContextProvider, ResourceContextProvider, TabbedShowLayout, fetchUtils, useRecordContext } from 'react-admin';
 import { ReferenceLabelField } from '../fields/ReferenceLabelField';
 import type { HistoryEntryDto } from '../../../server/http/historyRouter';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
@@ -86,14 +86,26 @@ function ValueText({ value, field }: { value: unknown; field: FieldMeta | undefi
   return <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{String(value)}</span>;
 }
 
-/** Field by field: old -> new for a change, the values for a creation or a deletion. */
-function ChangeTable({ entry, resource }: { entry: HistoryEntryDto; resource: ResourceMeta }) {
-  // A creation or deletion lists every field: folded away until asked for.
-  const [open, setOpen] = useState(false);
-  const fieldOf = (name: string) => resource.fields.find((f) => f.name === name);
+type ChangeTableProps = { entry: HistoryEntryDto; resource: ResourceMeta | undefined; unfolded?: boolean };
+
+/**
+ * Field by field: old -> new for a change, the values for a creation or a deletion. Without
+ * the resource (one the caller may not read), fields are named from their columns. References
+ * are named through the labels of the changed record's table, whichever screen shows the change.
+ */
+export function ChangeTable(props: ChangeTableProps) {
+  const table = <ChangeRows {...props} />;
+  return props.resource ? <ResourceContextProvider value={props.resource.name}>{table}</ResourceContextProvider> : table;
+}
+
+function ChangeRows({ entry, resource, unfolded = false }: ChangeTableProps) {
+  // A creation or deletion lists every field: folded away until asked for (a History of many entries).
+  const [open, setOpen] = useState(unfolded);
+  const fields = resource?.fields ?? [];
+  const fieldOf = (name: string) => fields.find((f) => f.name === name);
   const order = (names: string[]) => {
     const position = (n: string) => {
-      const i = resource.fields.findIndex((f) => f.name === n);
+      const i = fields.findIndex((f) => f.name === n);
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;
     };
     return names.sort((a, b) => position(a) - position(b) || a.localeCompare(b));

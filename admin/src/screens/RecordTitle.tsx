@@ -1,6 +1,6 @@
 import { useGetManyAggregate, useRecordContext } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
-import { humanizeChoice } from '../fields/choiceColor';
+import { choiceLabel } from '../fields/choiceColor';
 import { formatDay, formatMoment, monthName } from '../fields/dates';
 import type { LabelsOf } from '../fields/ReferenceLabelField';
 import { isMonthColumn, isYearColumn } from '../../../permissions/words';
@@ -59,7 +59,7 @@ function useComposedTitle(resource: ResourceMeta, record: Row | undefined): stri
 function textOf(f: FieldMeta, value: unknown): string {
   if (f.kind === 'date') return formatDay(value);
   if (f.kind === 'datetime') return formatMoment(value);
-  if (f.kind === 'enum') return humanizeChoice(String(value));
+  if (f.kind === 'enum') return choiceLabel(f, String(value));
   if (isMonthColumn(f.name) && typeof value === 'number' && value >= 1 && value <= 12) return monthName(value);
   return String(value);
 }

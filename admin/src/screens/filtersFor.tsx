@@ -3,7 +3,7 @@ import {
   AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, TextInput,
 } from 'react-admin';
 import type { FieldMeta, ResourceMeta } from '../../../server/meta/types';
-import { humanizeChoice } from '../fields/choiceColor';
+import { choiceLabel } from '../fields/choiceColor';
 import { isKeyReference, isReadable } from '../meta/metaStore';
 
 /** A reference the caller can pick from: its target is readable and fetched by id. */
@@ -15,7 +15,7 @@ const ALWAYS_ON = 2;
 /** The filter inputs of one field, by kind; `alwaysOn` is decided by the caller. */
 function filterInputs(f: FieldMeta, alwaysOn: boolean): ReactElement[] {
   if (f.kind === 'enum' && f.choices) {
-    const choices = f.choices.map((c) => ({ id: c, name: humanizeChoice(c) }));
+    const choices = f.choices.map((c) => ({ id: c, name: choiceLabel(f, c) }));
     return [<SelectArrayInput key={f.name} source={f.name} label={f.label} alwaysOn={alwaysOn} choices={choices} sx={{ minWidth: 180 }} />];
   }
   if (f.reference && pickable(f)) {

@@ -35,7 +35,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
   const runWithAbility = resourceRequests({ knex, schema, switches });
   const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) =>
     runWithAbility(req, (trx, ability, resource, user) =>
-      fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability, referenced: (name) => schema().resources.get(name) }), resource, user),
+      fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability, referenced: (name) => schema().resources.get(name), labelViews: schema().labelViews }), resource, user),
     );
   const transitionNamed = (resource: ResourceInfo, name: string) => {
     const t = workflowOf(resource.name)?.transitions.find((x) => x.name === name);

@@ -21,6 +21,8 @@ export interface SchemaModel {
   byTable: Map<string, string>;
   /** What governs the database (gatehouse.governance); absent in administrator-only mode. */
   governance?: Governance;
+  /** The label views (permissions/labelSql.ts) the database has, quoted and qualified as labelViewName gives them. */
+  labelViews?: ReadonlySet<string>;
 }
 
 /** The resource serving a "schema.table" the governance record names, if it is served. */

@@ -30,6 +30,8 @@ export interface ResourceContext {
   ability: AppAbility;
   /** The other resources, for the labels of what this one references (search and sort by them). */
   referenced?: (name: string) => ResourceInfo | undefined;
+  /** The database's label views, for labels of targets the caller may not read. */
+  labelViews?: ReadonlySet<string>;
 }
 
 /** The column whose value is the version a client saw (kept by the database's update trigger). */
@@ -49,11 +51,11 @@ const VERB: Record<Action, string> = {
  * first asks the ability (403 when the action is not granted at all), then touches only the
  * rows and columns it allows; the database's own policies check the same again.
  */
-export function resourceService({ trx, resource: full, model, ability, referenced = () => undefined }: ResourceContext) {
+export function resourceService({ trx, resource: full, model, ability, referenced = () => undefined, labelViews }: ResourceContext) {
   const resource = readableResource(full, ability);
   // Only lists and exports use them: worked out on their first use, not for every getOne or write.
   let labelsOnce: ReadableLabel[] | undefined;
-  const labels = () => (labelsOnce ??= readableLabels(resource, ability, referenced));
+  const labels = () => (labelsOnce ??= readableLabels(resource, ability, referenced, labelViews));
   const workflow = workflowOf(full.name);
   const versioned = full.fieldByName.get(VERSION_COLUMN)?.kind === 'datetime';
   const columns = resource.fields.map((f) => f.name);

@@ -51,16 +51,30 @@ describe('references in lists', () => {
     for (const r of records) expect(r[at('vendor_id_label')]).toBe(names.get(r[at('vendor_id')]!));
   });
 
-  it("never search or sort by the names of what the caller may not read", async () => {
-    // Marketing reads campaigns but not employees: a campaign is not found by its creator's name.
+  it('reach the names of what the caller may not read through the labels of what its rows refer to', async () => {
+    // Marketing reads campaigns, not employees: a campaign is still found by its creator's name, sorted by it, exported with it.
     const knex = server.db.knex;
+    expect((await as.marketing_department.get('/api/employees')).status).toBe(403);
     const creator = await knex('campaigns as c').join('employees as e', 'e.id', 'c.created_by').first('e.name');
     const surname = String(creator.name).split(' ').at(-1)!;
-    const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM campaigns WHERE name ILIKE ? OR type ILIKE ? OR status ILIKE ?`, Array(3).fill(`%${surname}%`));
-    const res = await as.marketing_department.get(`/api/campaigns${q({ filter: { q: surname }, range: [0, 999] })}`);
-    expect(res.status, res.text).toBe(200);
-    expect(res.json).toHaveLength(rows[0].n);
-    const csv = await as.marketing_department.get(`/api/campaigns?format=csv`);
-    expect(parseCsv(csv.text)[0]).not.toContain('created_by_label');
+    const { rows } = await knex.raw(
+      `SELECT c.id::text FROM campaigns c LEFT JOIN employees e ON e.id = c.created_by
+        WHERE c.name ILIKE ? OR c.type ILIKE ? OR c.status ILIKE ? OR e.name ILIKE ?`,
+      Array(4).fill(`%${surname}%`),
+    );
+    const found = await as.marketing_department.get(`/api/campaigns${q({ filter: { q: surname }, range: [0, 999] })}`);
+    expect(found.status, found.text).toBe(200);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set((found.json as { id: string }[]).map((r) => r.id))).toEqual(new Set(rows.map((r: { id: string }) => r.id)));
+
+    const sorted = await as.marketing_department.get(`/api/campaigns${q({ sort: ['created_by', 'ASC'], range: [0, 999] })}`);
+    const byName = await knex.raw(`SELECT c.id::text FROM campaigns c LEFT JOIN employees e ON e.id = c.created_by ORDER BY e.name ASC NULLS LAST, c.id ASC`);
+    expect((sorted.json as { id: string }[]).map((r) => r.id)).toEqual(byName.rows.map((r: { id: string }) => r.id));
+
+    const csv = parseCsv((await as.marketing_department.get(`/api/campaigns?format=csv`)).text);
+    const at = (name: string) => csv[0]!.indexOf(name);
+    expect(at('created_by_label')).toBe(at('created_by') + 1);
+    const names = new Map(((await knex('employees').select('id', 'name')) as { id: string; name: string }[]).map((e) => [e.id, e.name]));
+    for (const r of csv.slice(1)) expect(r[at('created_by_label')]).toBe(r[at('created_by')] ? names.get(r[at('created_by')]!) : '');
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, PackError, type Pack } from './packModel.js';
@@ -8,14 +8,35 @@ import { compilePack, PackError, type Pack } from './packModel.js';
  *
  * - `GATEHOUSE_PACK=<path>`: that declaration (a JSON file, relative to the working directory);
  * - `GATEHOUSE_PACK=none`: no pack, administrator-only mode;
- * - unset: OMBARO's declaration where the OMBARO demo is installed (the embedded database,
- *   or GATEHOUSE_DEMO=true), else no pack.
+ * - unset: the pack of the demo installed (OMBARO's on the embedded database or with
+ *   GATEHOUSE_DEMO=true; another's with GATEHOUSE_DEMO=<its name>), else no pack.
  *
  * A mistake in the file stops the process with the file, the path inside it and the fix.
  */
 
-/** OMBARO's declaration, the demo's pack. */
-export const OMBARO_PACK_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'packs/ombaro/pack.json');
+const PACKS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'packs');
+
+/** The demo installed when none is named: OMBARO's. */
+export const DEFAULT_DEMO = 'ombaro';
+
+/** A pack's declaration in the repository, by the pack's folder name. */
+export const packFileOf = (name: string) => path.join(PACKS_FOLDER, name, 'pack.json');
+
+/** OMBARO's declaration, the default demo's pack. */
+export const OMBARO_PACK_FILE = packFileOf(DEFAULT_DEMO);
+
+/**
+ * The demo a process installs (its schema, data and pack share the name), or none:
+ * GATEHOUSE_DEMO names it (`true`: the default one, `false`: none); unset, the embedded
+ * database gets the default one and a DATABASE_URL none.
+ */
+export function chosenDemo(env: { GATEHOUSE_DEMO?: string | undefined; DATABASE_URL?: string | undefined }): string | undefined {
+  const value = env.GATEHOUSE_DEMO?.trim();
+  if (value === 'false') return undefined;
+  if (value === 'true') return DEFAULT_DEMO;
+  if (value) return value;
+  return env.DATABASE_URL ? undefined : DEFAULT_DEMO;
+}
 
 /** Administrator-only mode: one role, which may do everything; every other user may do nothing. */
 const NO_PACK = {
@@ -31,8 +52,8 @@ function choosePackFile(env: NodeJS.ProcessEnv): string | undefined {
   const chosen = env.GATEHOUSE_PACK?.trim();
   if (chosen === 'none') return undefined;
   if (chosen) return path.resolve(chosen);
-  const demo = env.GATEHOUSE_DEMO ? env.GATEHOUSE_DEMO === 'true' : !env.DATABASE_URL;
-  return demo ? OMBARO_PACK_FILE : undefined;
+  const demo = chosenDemo(env);
+  return demo === undefined ? undefined : packFileOf(demo);
 }
 
 function loadPack(file: string | undefined): Pack {
@@ -41,7 +62,10 @@ function loadPack(file: string | undefined): Pack {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PackError(file, [`(file): cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}). Check GATEHOUSE_PACK.`]);
+    const demos = readdirSync(PACKS_FOLDER).join(', ');
+    throw new PackError(file, [
+      `(file): cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}). Check GATEHOUSE_PACK, or GATEHOUSE_DEMO (the demos: ${demos}).`,
+    ]);
   }
   let declaration: unknown;
   try {

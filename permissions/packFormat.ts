@@ -59,7 +59,7 @@ export const MODULE_ICONS = [
   'spa', 'star', 'storefront', 'support', 'event', 'music', 'table',
 ] as const;
 
-const filter = z.record(z.string(), z.unknown()).describe('A list filter as the API takes it: {"status": "open"}, {"field_gte": v}, {"field_null": true}; "$me" is the signed-in user.');
+const filter = z.record(z.string(), z.unknown()).describe('A list filter as the API takes it: {"status": "open"}, {"field_gte": v}, {"field_null": true}; "$me" is the signed-in user, "$today" the day it is used.');
 
 const chart = z.strictObject({
   module: name,

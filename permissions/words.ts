@@ -14,7 +14,11 @@ export function listOf(words: readonly string[], conjunction: 'and' | 'or' = 'an
 export const inSentence = (label: string): string => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 
 /** A state value as words: "in_progress" -> "in progress". */
-export const stateWords = (state: unknown): string => String(state).replace(/_/g, ' ');
+export const stateWords = (state: unknown): string => {
+  const words = String(state).replace(/_/g, ' ');
+  // A state written in capitals (CHECKED_IN) reads as words too: "checked in", not shouted.
+  return /[a-z]/.test(words) ? words : words.toLowerCase();
+};
 
 /** A column holding a month by its number, or a year ("month", "pay_month", "fiscal_year"): read as a month name, a year without separators. */
 export const isMonthColumn = (name: string): boolean => /(^|_)month$/.test(name);

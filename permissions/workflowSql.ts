@@ -57,8 +57,9 @@ function transitionBranch(workflow: Workflow, t: Transition): string {
   ];
   // What the transition records about itself is the database's to write, not the caller's.
   const sets = Object.entries(t.sets ?? {}).map(([c, v]) => `NEW.${ident(c)} := ${v === 'caller' ? 'auth.uid()' : 'now()'};`);
-  const from = `OLD.${status} = ANY (ARRAY[${t.from.map(literal).join(', ')}])`;
-  return `IF v_action = ${literal(t.name)} AND ${from} AND NEW.${status} = ${literal(t.to)} THEN
+  // As text: a status of an enum type compares with the pack's state names like any other.
+  const from = `OLD.${status}::text = ANY (ARRAY[${t.from.map(literal).join(', ')}]::text[])`;
+  return `IF v_action = ${literal(t.name)} AND ${from} AND NEW.${status}::text = ${literal(t.to)} THEN
           ${[...checks, ...sets].join('\n          ')}
           RETURN NEW;
         END IF;`;
@@ -101,7 +102,7 @@ export function workflowTriggerSql(workflow: Workflow): string {
       BEGIN
         IF auth.uid() IS NULL THEN RETURN NEW; END IF;
         IF TG_OP = 'INSERT' THEN
-          IF coalesce(NEW.${status}, ${literal(workflow.initial)}) <> ${literal(workflow.initial)} THEN
+          IF coalesce(NEW.${status}::text, ${literal(workflow.initial)}) <> ${literal(workflow.initial)} THEN
             ${refusal(`a new ${workflow.table} record starts as ${workflow.initial}`, '55000', workflow.statusColumn)}
           END IF;
           RETURN NEW;

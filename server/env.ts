@@ -16,10 +16,14 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   /**
-   * Install the OMBARO demo schema and data. Defaults to on for the embedded database
-   * and off for a DATABASE_URL, which is served as it is.
+   * Install a demo's schema, data and pack: `true` (OMBARO's), `false`, or a demo's name (a pack
+   * folder with a demo: permissions/packs/<name>, migrations/<name>, server/seed/<name>). Defaults
+   * to OMBARO's for the embedded database and off for a DATABASE_URL, which is served as it is.
    */
-  GATEHOUSE_DEMO: z.enum(['true', 'false']).optional(),
+  GATEHOUSE_DEMO: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, 'GATEHOUSE_DEMO is true, false or the name of a demo (a pack folder name).')
+    .optional(),
   GATEHOUSE_ADMIN_EMAIL: z.string().email().optional(),
   GATEHOUSE_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Comma-separated schemas to serve; default: every schema but the system's and Gatehouse's. */

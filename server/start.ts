@@ -13,6 +13,7 @@ import { checkPackAgainstCatalog } from './packs/checkPackAgainstCatalog.js';
 import { PACK, PACK_FILE } from '../permissions/activePack.js';
 import { PackError } from '../permissions/packModel.js';
 import { governanceProblem } from './packs/governanceProblem.js';
+import { demoSignIns, installDemo } from './seed/installDemo.js';
 
 /** A configuration the server will not start with; its message says what to do. */
 class StartupRefusal extends Error {}
@@ -50,19 +51,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   const ran = await db.migrate();
   if (ran.length) logger.info(`ran ${ran.length} migrations`);
-  if (db.demo) {
-    const { hasDemoData, seedDemo } = await import('./seed/ombaro/seedDemo.js');
-    if (!(await hasDemoData(db.knex))) {
-      logger.info('seeding demo data (first start only, about 10 seconds)...');
-      let reported = 0;
-      await seedDemo(db.knex, {
-        onProgress: (done, total) => {
-          const percent = Math.floor((done / total) * 100);
-          if (percent >= reported + 25) logger.info(`seeding demo data: ${(reported = percent)}%`);
-        },
-      });
-    }
-  }
+  if (db.demoName) await installDemo(db.knex, db.demoName, PACK, logger, { production: env.NODE_ENV === 'production' });
   if (env.GATEHOUSE_ADMIN_EMAIL && env.GATEHOUSE_ADMIN_PASSWORD) {
     const done = await ensureAdministrator(db.knex, env.GATEHOUSE_ADMIN_EMAIL, env.GATEHOUSE_ADMIN_PASSWORD);
     if (done === 'created') logger.info(`created administrator ${env.GATEHOUSE_ADMIN_EMAIL}`);
@@ -77,7 +66,7 @@ try {
   // The port first: nothing starts working on the database for a server that cannot listen.
   server = await listen(env.PORT, env.HOST);
   server.on('request', createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger }));
-  printWelcome(env, db, schema.resources.size);
+  printWelcome(env, db, schema.resources.size, db.demo ? await demoSignIns(db.knex, PACK.administrator) : []);
 } catch (err) {
   if (err instanceof PackError || err instanceof StartupRefusal || err instanceof ListenRefusal) logger.fatal(err.message);
   else logger.fatal({ err }, 'start-up failed');

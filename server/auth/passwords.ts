@@ -21,3 +21,6 @@ export async function verifyPassword(hash: string | undefined, password: string)
     return false; // a malformed hash in the table is a failed login, not a 500
   }
 }
+
+/** What an account holds before it has a password: verifies against nothing (an empty value counts the same). */
+export const NO_PASSWORD = '!';

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { nameColumns, type People } from '../meta/governance.js';
+import { NO_PASSWORD } from './passwords.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -62,7 +63,7 @@ function userColumns(profiles: Profiles): string {
   return `u.id, u.email, ${name} AS name, coalesce((${roles})[1], '') AS role, ${roles} AS roles,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
-          coalesce(u.encrypted_password NOT IN ('', '!'), false) AS "passwordSet",
+          coalesce(u.encrypted_password NOT IN ('', '${NO_PASSWORD}'), false) AS "passwordSet",
           (t.user_id IS NOT NULL) AS "twoFactorEnabled",
           coalesce(a.must_change_password, false) AS "mustChangePassword"`;
 }
@@ -166,7 +167,7 @@ export async function insertStaffUser(trx: Knex.Transaction, input: NewStaffUser
   const [row] = await trx('auth.users')
     .insert({
       email: input.email,
-      encrypted_password: '!',
+      encrypted_password: NO_PASSWORD,
       email_confirmed_at: trx.fn.now(),
       raw_app_meta_data: JSON.stringify({ role: input.role }),
       raw_user_meta_data: JSON.stringify({ name: input.name }),

@@ -6,10 +6,11 @@ import type { Knex } from 'knex';
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 /**
- * Migration sets. `core` holds Gatehouse's own objects and runs against every database;
- * `ombaro` is the demo schema and runs only where it is asked for (the embedded default).
+ * Migration sets: a folder of migrations/. `core` holds Gatehouse's own objects and runs
+ * against every database; a demo's folder (its name) holds its schema and runs only where that
+ * demo is installed (GATEHOUSE_DEMO; OMBARO's on the embedded default).
  */
-export type MigrationSet = 'core' | 'ombaro';
+export type MigrationSet = string;
 
 /** Loads migrations with import() so TypeScript files run the same under tsx and vitest. */
 class DirectorySource implements Knex.MigrationSource<string> {

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Knex } from 'knex';
+import { chosenDemo, DEFAULT_DEMO } from '../../permissions/activePack.js';
 import { dataApiLimits, type Env } from '../env.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres.js';
 import { authenticatorUrl, enableAuthenticatorLogin, hasAuthenticator } from './apiConnection.js';
@@ -8,8 +10,10 @@ import { migrate, type MigrationSet } from './migrate.js';
 export interface Database {
   /** The owner's connection: migrations, seeding, sign-in and the catalog. */
   knex: Knex;
-  /** The demo schema and data are wanted here. */
+  /** A demo's schema and data are wanted here. */
   demo: boolean;
+  /** Which demo (a pack folder's name), when one is. */
+  demoName?: string;
   embedded: boolean;
   /** Where the embedded PostgreSQL keeps its files (absolute); absent with DATABASE_URL. */
   dataFolder?: string;
@@ -28,22 +32,25 @@ const EMBEDDED_DATABASE = 'gatehouse';
 export async function openDatabase(env: Env): Promise<Database> {
   let server: EmbeddedServer | undefined;
   let url = env.DATABASE_URL;
+  const demoName = chosenDemo(env);
   if (!url) {
-    server = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT);
+    // Each demo but the default keeps its own data folder: switching demos never mixes two schemas.
+    const dataDir = demoName === undefined || demoName === DEFAULT_DEMO ? env.DATA_DIR : path.join(env.DATA_DIR, demoName);
+    server = await startEmbeddedPostgres(dataDir, env.EMBEDDED_PG_PORT);
     const admin = createKnex(server.url('postgres'), { min: 0, max: 1 });
     const exists = await admin.raw('SELECT 1 FROM pg_database WHERE datname = ?', [EMBEDDED_DATABASE]);
     if (exists.rows.length === 0) await admin.raw(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
     await admin.destroy();
     url = server.url(EMBEDDED_DATABASE);
   }
-  const demo = env.GATEHOUSE_DEMO ? env.GATEHOUSE_DEMO === 'true' : !env.DATABASE_URL;
   const knex = createKnex(url);
   let api: Knex | undefined;
   const ownerUrl = url;
-  const sets: MigrationSet[] = demo ? ['core', 'ombaro'] : ['core'];
+  const sets: MigrationSet[] = demoName === undefined ? ['core'] : ['core', demoName];
   return {
     knex,
-    demo,
+    demo: demoName !== undefined,
+    ...(demoName === undefined ? {} : { demoName }),
     embedded: Boolean(server),
     ...(server ? { dataFolder: server.dataFolder } : {}),
     migrate: () => migrate(knex, sets),

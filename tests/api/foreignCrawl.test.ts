@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'ra-core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Meta } from '../../server/meta/types.js';
-import { serveForeignDatabase } from '../support/foreignServer.js';
+import { BACKROOM_FIXTURE, serveForeignDatabase } from '../support/foreignServer.js';
 import type { ApiClient } from '../support/httpClient.js';
 import type { TestServer } from '../support/testServer.js';
 
@@ -79,7 +79,7 @@ async function crawl(dp: DataProvider, meta: Meta): Promise<{ calls: number; fai
 
 describe('ra-data-simple-rest over schemas Gatehouse has never seen', () => {
   it.each([
-    ['the Backroom Leeds schema', 'tests/fixtures/backroom_leeds.sql'],
+    ['the Backroom Leeds schema', BACKROOM_FIXTURE],
     ['odd shapes (keyless tables and views, odd uuids, partitions)', 'tests/fixtures/unseen_shapes.sql'],
   ])('reads every table and view of %s without a failure', async (_name, fixture) => {
     const { server, api, meta } = await serveForeignDatabase(fixture, { email: 'crawler@unseen.example', password: 'a long enough passphrase' });

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Meta, ResourceMeta } from '../../server/meta/types.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
-import { serveForeignDatabase } from '../support/foreignServer.js';
+import { BACKROOM_FIXTURE, serveForeignDatabase } from '../support/foreignServer.js';
 import type { TestServer } from '../support/testServer.js';
 
 // Served as it is: no pack governs this database (administrator-only mode).
@@ -39,7 +39,7 @@ async function catalogSnapshot(knex: Knex): Promise<unknown> {
 
 
 beforeAll(async () => {
-  ({ server, api, meta } = await serveForeignDatabase('tests/fixtures/backroom_leeds.sql', ADMIN, async (db) => {
+  ({ server, api, meta } = await serveForeignDatabase(BACKROOM_FIXTURE, ADMIN, async (db) => {
     catalogBefore = await catalogSnapshot(db.knex);
   }));
 });

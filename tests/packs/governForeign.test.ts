@@ -5,12 +5,12 @@ import { applyGovernance, planFor, revertGovernance } from '../../server/govern/
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
 import { checkPackAgainstCatalog } from '../../server/packs/checkPackAgainstCatalog.js';
 import { asCaller } from '../security/enforcers.js';
-import { runSqlFile } from '../support/foreignServer.js';
+import { BACKROOM_FIXTURE, runSqlFile } from '../support/foreignServer.js';
 import { governedSnapshot } from '../support/governedSnapshot.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 
 vi.hoisted(() => {
-  process.env.GATEHOUSE_PACK = 'tests/fixtures/packs/door/pack.json';
+  process.env.GATEHOUSE_PACK = 'permissions/packs/backroom/pack.json';
 });
 
 /**
@@ -21,21 +21,21 @@ vi.hoisted(() => {
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase({ empty: true });
-  await runSqlFile(db.url, 'tests/fixtures/backroom_leeds.sql');
+  await runSqlFile(db.url, BACKROOM_FIXTURE);
   await migrate(db.knex, ['core']);
 });
 afterAll(() => db?.drop());
 
 describe('gatehouse govern on a schema written for another tool', () => {
   it('fits, applies once, changes nothing the second time, and reverts to exactly what was there', async () => {
-    await checkPackAgainstCatalog(db.knex, PACK, await loadSchemaModel(db.knex), 'door.json');
+    await checkPackAgainstCatalog(db.knex, PACK, await loadSchemaModel(db.knex), 'backroom.json');
     const before = await governedSnapshot(db.knex);
     expect(await applyGovernance(db.knex, PACK)).toMatchObject({ changed: true });
     const governed = await governedSnapshot(db.knex);
     expect(await applyGovernance(db.knex, PACK)).toEqual({ changed: false });
     expect((await planFor(db.knex, PACK)).unchanged).toBe(true);
     expect(await governedSnapshot(db.knex)).toEqual(governed);
-    expect(await revertGovernance(db.knex)).toMatchObject({ pack: 'door' });
+    expect(await revertGovernance(db.knex)).toMatchObject({ pack: 'backroom' });
     expect(await governedSnapshot(db.knex)).toEqual(before);
     expect(await applyGovernance(db.knex, PACK)).toMatchObject({ changed: true });
   });

@@ -8,11 +8,15 @@ import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 import { startTestServer, type TestServer } from './testServer.js';
 
 /** Runs a SQL file straight through the driver: knex.raw would read a fixture's regex `?`s as placeholders. */
-export async function runSqlFile(url: string, file: string): Promise<void> {
+/** Backroom Leeds as the tests meet it: the demo's schema and data, then shapes the seed lacks. */
+export const BACKROOM_FIXTURE = ['migrations/backroom/schema.sql', 'server/seed/backroom/demo_data.sql', 'tests/fixtures/backroom_extras.sql'];
+
+/** Runs SQL scripts, in order, as they are written. */
+export async function runSqlFile(url: string, files: string | readonly string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(readFileSync(file, 'utf8'));
+    for (const file of typeof files === 'string' ? [files] : files) await client.query(readFileSync(file, 'utf8'));
   } finally {
     await client.end();
   }
@@ -24,7 +28,7 @@ export async function runSqlFile(url: string, file: string): Promise<void> {
  * `beforeGatehouse` sees the database before Gatehouse touches it.
  */
 export async function serveForeignDatabase(
-  fixture: string,
+  fixture: string | readonly string[],
   admin: { email: string; password: string },
   beforeGatehouse?: (db: TestDatabase) => Promise<void>,
 ): Promise<{ server: TestServer; api: ApiClient; meta: Meta }> {

@@ -1,4 +1,5 @@
 import type { FieldMeta } from '../../../server/meta/types';
+import { stateWords } from '../../../permissions/words';
 import { mix, readableOn } from './contrast';
 
 /** A stable colour per choice value, so "pending" looks the same on every screen. */
@@ -28,7 +29,7 @@ export function choiceChipColours(value: string): { text: string; background: st
   return { text: readableOn(colour, background), background, border: mix(colour, '#ffffff', 0.33) };
 }
 
-export const humanizeChoice = (value: string) => value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+export const humanizeChoice = (value: string) => stateWords(value).replace(/^\w/, (c) => c.toUpperCase());
 
 /** How one of a field's choices reads: as the field says it (a table by its label), else in words made from it. */
 export const choiceLabel = (field: Pick<FieldMeta, 'choiceLabels'> | undefined, value: string) => field?.choiceLabels?.[value] ?? humanizeChoice(value);

@@ -10,9 +10,15 @@ export function usableViews(resource: ResourceMeta, presentation: Presentation):
   return (presentation.listViews[resource.name] ?? []).filter((v) => filterFields(v.filter).every((f) => readable.has(f)));
 }
 
-/** A view's filter for the signed-in person ("$me" is them). */
+/** Today's date where the person is, as a date column holds it (YYYY-MM-DD). */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/** A view's filter for the signed-in person ("$me" is them) on the day it is used ("$today"). */
 export const viewFilter = (view: ListView, me: unknown): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(view.filter).map(([k, v]) => [k, v === '$me' ? me : v]));
+  Object.fromEntries(Object.entries(view.filter).map(([k, v]) => [k, v === '$me' ? me : v === '$today' ? today() : v]));
 
 /** Whether a view's filter names the signed-in person, and so must wait until they are known. */
 export const namesMe = (view: ListView) => Object.values(view.filter).includes('$me');

@@ -35,8 +35,20 @@ export function rowsOf(role: string, table: string): OwnerRule | 'all' | 'none' 
  * roles reaches other rows, or their roles disagree on the column.
  */
 export function ownerColumnOf(roles: readonly string[], table: string): string | undefined {
+  return scopeColumnOf(roles, table, 'equalsUser');
+}
+
+/**
+ * Likewise the column naming the caller's tenant where every role they hold reaches only their
+ * tenant's rows (an organisation's bookings: organization_id): filled with their tenant on create.
+ */
+export function tenantColumnOf(roles: readonly string[], table: string): string | undefined {
+  return scopeColumnOf(roles, table, 'sameTenant');
+}
+
+function scopeColumnOf(roles: readonly string[], table: string, kind: 'equalsUser' | 'sameTenant'): string | undefined {
   const reaches = roles.map((role) => rowsOf(role, table)).filter((r) => r !== 'none');
-  const columns = new Set(reaches.map((r) => (r !== 'all' && 'equalsUser' in r ? r.column : undefined)));
+  const columns = new Set(reaches.map((r) => (r !== 'all' && kind in r ? r.column : undefined)));
   const [column] = columns;
   return columns.size === 1 ? column : undefined;
 }

@@ -28,6 +28,12 @@ export interface WhereBuilder {
  * become a WHERE clause (no rule at all: no rows). Negations are pushed down to the leaves
  * so that NULLs behave as they do in CASL (`NOT (x = true)` keeps a row whose x is NULL).
  */
+/** Does the ability reach every row of the subject for the action (a grant without conditions)? */
+export function reachesEveryRow(ability: AppAbility, action: Action, subjectType: string): boolean {
+  const ast = rulesToAST(ability, action, subjectType) as Condition | null;
+  return ast !== null && ast.field === undefined && ast.operator === 'and' && (ast.value as Condition[]).length === 0;
+}
+
 export function whereAllowed(qb: WhereBuilder, ability: AppAbility, action: Action, subjectType: string, column: (field: string) => string): void {
   const ast = rulesToAST(ability, action, subjectType);
   if (ast === null) {

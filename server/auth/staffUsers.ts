@@ -32,6 +32,8 @@ export interface StaffUserQuery {
   /** Part of an email or a name, case-insensitive. */
   q?: string | undefined;
   role?: string | undefined;
+  /** Only these users (the people a caller whose reach is limited may see), when given. */
+  only?: readonly string[] | undefined;
   page: number;
   perPage: number;
 }
@@ -119,6 +121,10 @@ export async function listStaffUsers(knex: Knex, profiles: Profiles, query: Staf
   if (query.role) {
     conditions.push(`? = ANY (${rolesOf(profiles)})`);
     bindings.push(query.role);
+  }
+  if (query.only) {
+    conditions.push(`u.id = ANY (?::uuid[])`);
+    bindings.push(query.only as unknown as Knex.Value);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const order = `lower(u.email) COLLATE "C", u.id`;

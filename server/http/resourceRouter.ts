@@ -6,7 +6,7 @@ import { resourceRequests } from './callerTransaction.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { workflowOf } from '../../permissions/workflows.js';
 import { operationOf } from '../../permissions/operations.js';
-import { ownerColumnOf } from '../../permissions/ownRows.js';
+import { filledOnCreate } from '../access/filledOnCreate.js';
 import { runOperation } from '../workflows/runOperation.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
@@ -95,7 +95,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.status(201).json(
       await run(req, (svc, r, user) => {
         writable(r);
-        return svc.create(req.body, { column: ownerColumnOf(user.roles, r.name), id: user.id });
+        return svc.create(req.body, filledOnCreate(user, r.name));
       }),
     );
   });

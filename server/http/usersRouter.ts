@@ -2,6 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { abilityOfCaller } from '../../permissions/abilityOfCaller.js';
+import type { AppAbility } from '../../permissions/defineAbility.js';
+import type { Action } from '../../permissions/vocabulary.js';
+import { reachesEveryRow, whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
+import { filledOnCreate } from '../access/filledOnCreate.js';
 import { ROLE_CHOICES, ROLES } from '../../permissions/vocabulary.js';
 import { setPassword } from '../auth/passwordChange.js';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwordPolicy.js';
@@ -183,7 +187,10 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     const table = profiles();
     const may = authorityOf(req.user!, table);
     if (!may.read) throw forbidden('You may not see the users.');
-    const page = await listStaffUsers(knex, table, parsed.data);
+    // A caller who reaches only some people (their organisation's) lists only those: read as them, under RLS and CASL alike.
+    const ability = abilityOfCaller(req.user!);
+    const only = table && !reachesEveryRow(ability, 'read', table.resource) ? await asRequestCaller(apiKnex, req, (trx) => peopleInReach(trx, ability, table, 'read')) : undefined;
+    const page = await listStaffUsers(knex, table, { ...parsed.data, only });
     const peopleResource = table && schema().resources.get(table.resource);
     const body: StaffUserPage = {
       ...page,
@@ -191,7 +198,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       mobileRequired: Boolean(table?.mobile),
       roles: ROLE_CHOICES,
       severalRoles: Boolean(table?.roles),
-      profileFields: table && peopleResource ? profileFields(peopleResource, table) : [],
+      profileFields: table && peopleResource ? profileFields(peopleResource, table, filledOnCreate(req.user!, table.resource)) : [],
       nameInProfile: Boolean(table && typeof table.name !== 'string'),
     };
     res.json(body);
@@ -203,7 +210,8 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
     try {
       const actor = await asRequestCaller(apiKnex, req, async (trx, caller) => {
         if (!authorityOf(caller, table).create || !(await databaseAllows(trx, table))) throw forbidden('You may not create users.');
-        const input = await validNewUser(knex, req.body, table, table && schema().resources.get(table.resource), env.PASSWORD_MIN_LENGTH);
+        const fills = table ? filledOnCreate(caller, table.resource) : {};
+        const input = await validNewUser(knex, req.body, table, table && schema().resources.get(table.resource), env.PASSWORD_MIN_LENGTH, fills);
         // auth.users is the owner's to write: committed here, deleted again below if anything
         // later in the request fails, and without a usable password until the end.
         created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
@@ -252,6 +260,8 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         if (!authorityOf(caller, table).administer || !(await databaseAllows(trx, table))) throw forbidden('You may not administer users.');
         if (targetId === caller.id) throw forbidden('Nobody administers their own account; ask another administrator.');
         if (!(await knex('auth.users').where({ id: targetId }).first('id'))) throw notFound('No such user.');
+        // Someone out of the caller's reach (another organisation's) is not theirs to administer, nor to know of.
+        if (table && (await peopleInReach(trx, abilityOfCaller(caller), table, 'update', targetId)).length === 0) throw notFound('No such user.');
         try {
           await steps.inCaller?.(trx, targetId, req.body);
         } catch (err) {
@@ -377,6 +387,17 @@ async function assignRoles(trx: Knex.Transaction, id: string, roles: string[], s
   if ([...(rows[0]?.held ?? [])].sort().join() !== [...roles].sort().join()) throw forbidden('You may not change this user\'s roles.');
 }
 
+/**
+ * The people (ids) among `only` — or all — that the caller reaches for the action, read as the
+ * caller: their CASL conditions in the query, and the database's policies on the table.
+ */
+async function peopleInReach(trx: Knex.Transaction, ability: AppAbility, table: ProfileTable, action: Action, only?: string): Promise<string[]> {
+  const query = trx({ p: table.table }).select(`p.${table.id} AS id`);
+  if (only !== undefined) query.where(`p.${table.id}`, only);
+  whereAllowed(query as unknown as WhereBuilder, ability, action, table.resource, (c) => `p.${c}`);
+  return ((await query) as { id: string }[]).map((r) => String(r.id));
+}
+
 async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolean): Promise<void> {
   await trx.raw('SELECT gatehouse.set_suspended(?::uuid, ?)', [id, suspended]);
 }
@@ -386,14 +407,21 @@ async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolea
  * input): the shape, the profile's columns as their types allow, the password policy, and an
  * email or mobile number already taken.
  */
-async function validNewUser(knex: Knex, body: unknown, table: Profiles, resource: ResourceInfo | undefined, minLength: number): Promise<NewUser> {
+async function validNewUser(
+  knex: Knex,
+  body: unknown,
+  table: Profiles,
+  resource: ResourceInfo | undefined,
+  minLength: number,
+  fills: Readonly<Record<string, unknown>>,
+): Promise<NewUser> {
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const parsed = newUserBody.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const nameAsked = !table || typeof table.name === 'string';
   if (nameAsked && !errors.name && parsed.data?.name === undefined) errors.name = 'Enter a name.';
   if (table?.mobile && !errors.mobile && !(typeof raw.mobile === 'string' && raw.mobile.trim())) errors.mobile = 'Enter a mobile number.';
-  const profile = table && resource && parsed.data ? profileRow(resource, table, parsed.data) : { row: {}, errors: {} };
+  const profile = table && resource && parsed.data ? profileRow(resource, table, parsed.data, fills) : { row: {}, errors: {} };
   for (const [field, message] of Object.entries(profile.errors)) errors[field] ??= message;
   const name = table && !nameAsked ? nameColumns(table).map((c) => profile.row[c]).filter((v) => v !== null && v !== undefined && v !== '').join(' ') : parsed.data?.name;
   if (typeof raw.password === 'string' && !errors.password) {
@@ -411,10 +439,11 @@ async function validNewUser(knex: Knex, body: unknown, table: Profiles, resource
 
 /**
  * The columns the Users screen asks for beyond the account's own fields: the profile's
- * required columns Gatehouse does not fill itself, and each part of a name made of several.
+ * required columns Gatehouse does not fill itself (nor from the caller: `fills`, their
+ * organisation), and each part of a name made of several.
  */
-function profileFields(resource: ResourceInfo, table: ProfileTable): FieldMeta[] {
-  const filled = new Set([table.id, table.email, table.role, table.mobile, typeof table.name === 'string' ? table.name : undefined]);
+function profileFields(resource: ResourceInfo, table: ProfileTable, fills: Readonly<Record<string, unknown>>): FieldMeta[] {
+  const filled = new Set([table.id, table.email, table.role, table.mobile, typeof table.name === 'string' ? table.name : undefined, ...Object.keys(fills)]);
   const parts = typeof table.name === 'string' ? [] : table.name;
   return resource.fields.filter((f) => !f.readOnly && !filled.has(f.name) && (f.required || parts.includes(f.name)));
 }
@@ -424,8 +453,13 @@ function profileFields(resource: ResourceInfo, table: ProfileTable): FieldMeta[]
  * (server/resources/valueSchemas.ts): the name, email, role and mobile from the form's own
  * fields, the rest from \`profile\` (errors as \`profile.<column>\`).
  */
-function profileRow(resource: ResourceInfo, table: ProfileTable, body: z.infer<typeof newUserBody>): { row: Record<string, unknown>; errors: Record<string, string> } {
-  const row: Record<string, unknown> = {};
+function profileRow(
+  resource: ResourceInfo,
+  table: ProfileTable,
+  body: z.infer<typeof newUserBody>,
+  fills: Readonly<Record<string, unknown>>,
+): { row: Record<string, unknown>; errors: Record<string, string> } {
+  const row: Record<string, unknown> = { ...fills };
   const errors: Record<string, string> = {};
   const put = (column: string, value: unknown, formField: string) => {
     const field = resource.fieldByName.get(column);
@@ -437,7 +471,7 @@ function profileRow(resource: ResourceInfo, table: ProfileTable, body: z.infer<t
   if (table.email) put(table.email, body.email, 'email');
   if (table.role) put(table.role, body.role, 'role');
   if (table.mobile && body.mobile !== undefined) put(table.mobile, body.mobile, 'mobile');
-  const asked = profileFields(resource, table);
+  const asked = profileFields(resource, table, fills);
   const given = body.profile ?? {};
   for (const key of Object.keys(given)) if (!asked.some((f) => f.name === key)) errors[`profile.${key}`] = 'Not a field a new user is given here.';
   for (const field of asked) {

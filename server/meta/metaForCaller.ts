@@ -5,7 +5,7 @@ import type { SchemaModel } from './schemaModel.js';
 import { approvalCovers, workflowOf, type Workflow } from '../../permissions/workflows.js';
 import { OPERATIONS } from '../../permissions/operations.js';
 import { PACK } from '../../permissions/activePack.js';
-import { ownerColumnOf } from '../../permissions/ownRows.js';
+import { ownerColumnOf, tenantColumnOf } from '../../permissions/ownRows.js';
 import { governedPeople, governedResource, securityEventsSubject } from './schemaModel.js';
 import type { Features, FieldMeta, Meta, OperationMeta, Presentation, ResourceMeta, WorkflowMeta } from './types.js';
 
@@ -22,6 +22,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: r
     const isWrite = (a: string) => a !== 'read' && a !== 'export';
     const workflow = workflowOf(info.name);
     const owner = ownerColumnOf(roles, info.name);
+    const tenant = tenantColumnOf(roles, info.name);
     // A workflow's status column moves only through its transitions, never by a plain edit.
     const writableField = (f: FieldMeta) =>
       !f.readOnly && f.name !== workflow?.statusColumn && (ability.can('update', info.name, f.name) || ability.can('create', info.name, f.name));
@@ -30,6 +31,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: r
       fields: resource.fields.map((f) => (f.readOnly || writableField(f) ? f : { ...f, readOnly: true })),
       ...(workflow ? { workflow: workflowMeta(workflow, ability) } : {}),
       ...(owner && info.fieldByName.has(owner) ? { ownerColumn: owner } : {}),
+      ...(tenant && info.fieldByName.has(tenant) ? { tenantColumn: tenant } : {}),
       ...operationsMeta(info.name, ability),
       actions: ACTIONS.filter(
         (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),

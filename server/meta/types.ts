@@ -182,6 +182,8 @@ export interface ResourceMeta {
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   /** The column that makes a record the caller's where they reach only their own (ownerColumnOf): filled with them on create. */
   ownerColumn?: string;
+  /** The column naming the caller's tenant where they reach only their tenant's records (tenantColumnOf): filled with it on create. */
+  tenantColumn?: string;
 }
 
 /** One transition of a workflow the caller may perform (when the record's state allows). */

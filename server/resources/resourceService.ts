@@ -166,13 +166,16 @@ export function resourceService({ trx, resource: full, model, ability, reference
     return plain([row])[0]!;
   }
 
-  /** A new record; where the caller reaches only their own rows, the column naming them is filled with them when not given. */
-  async function create(body: unknown, owner?: { column: string | undefined; id: string }): Promise<Row> {
+  /**
+   * A new record; where the caller reaches only their own rows (or their tenant's), the column
+   * naming them (their tenant) is filled when not given: `fills`, column to value.
+   */
+  async function create(body: unknown, fills: Readonly<Record<string, unknown>> = {}): Promise<Row> {
     allowed('create');
     if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
     const given = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Row) : undefined;
-    const ownerMissing = owner?.column !== undefined && given !== undefined && [undefined, null, ''].includes(given[owner.column] as never);
-    const parsed = parseBody(full, ownerMissing ? { ...given, [owner.column!]: owner.id } : body, 'create');
+    const missing = Object.entries(fills).filter(([column, value]) => given !== undefined && value != null && [undefined, null, ''].includes(given[column] as never));
+    const parsed = parseBody(full, missing.length ? { ...given, ...Object.fromEntries(missing) } : body, 'create');
     if (workflow && parsed[workflow.statusColumn] !== undefined && parsed[workflow.statusColumn] !== workflow.initial) {
       throw badRequest(`A new ${one} starts as ${stateWords(workflow.initial)}.`, {
         [workflow.statusColumn]: `Starts as ${workflow.initial}; use the record's actions afterwards.`,

@@ -24,7 +24,7 @@ const WIDE: FieldMeta['kind'][] = ['longtext', 'json', 'array'];
  */
 function formFields(resource: ResourceMeta, mode: 'create' | 'edit'): FieldMeta[] {
   return resource.fields
-    .filter((f) => !(mode === 'create' && (f.readOnly || f.defaultIsNow || f.name === resource.ownerColumn)) && !(mode === 'edit' && f.primaryKey))
+    .filter((f) => !(mode === 'create' && (f.readOnly || f.defaultIsNow || f.name === resource.ownerColumn || f.name === resource.tenantColumn)) && !(mode === 'edit' && f.primaryKey))
     .filter((f) => !(f.hasDefault && SYSTEM_STAMP.test(f.name)))
     .filter((f) => !(mode === 'create' && f.primaryKey && f.hasDefault));
 }

@@ -36,6 +36,8 @@ export interface LabelReference {
   /** The label as SQL over the target's row aliased `t` (see recordLabelSql), and the target columns it reads. */
   label: string;
   labelColumns: string[];
+  /** Other tables a composed label reads (a session labelled by its activity's name), quoted and qualified, with the columns. */
+  labelTables?: { sqlName: string; schema: string; columns: string[] }[];
   /**
    * For a column naming records of several tables (the audit trail's record key, text): the
    * referencing column that names the table, and the target's name there. One view per target.
@@ -78,10 +80,14 @@ export function referenceLabelsSql(references: readonly LabelReference[]): strin
     `GRANT USAGE ON SCHEMA ${ident(LABEL_SCHEMA)} TO ${api};`,
   ];
   const targets = new Map<string, { schema: string; columns: Set<string> }>();
+  const reads = (sqlName: string, schema: string, columns: readonly string[]) => {
+    const target = targets.get(sqlName) ?? { schema, columns: new Set<string>() };
+    for (const c of columns) target.columns.add(c);
+    targets.set(sqlName, target);
+  };
   for (const ref of references) {
-    const target = targets.get(ref.targetSqlName) ?? { schema: ref.targetSchema, columns: new Set<string>() };
-    for (const c of [ref.targetKey, ...ref.labelColumns]) target.columns.add(c);
-    targets.set(ref.targetSqlName, target);
+    reads(ref.targetSqlName, ref.targetSchema, [ref.targetKey, ...ref.labelColumns]);
+    for (const t of ref.labelTables ?? []) reads(t.sqlName, t.schema, t.columns);
   }
   for (const [target, { schema, columns }] of targets) {
     out.push(
@@ -122,7 +128,7 @@ export function referenceLabelsSql(references: readonly LabelReference[]): strin
 /** Undoes referenceLabelsSql; the reader role stays (roles belong to the whole server), with nothing left to read. */
 export function dropReferenceLabelsSql(references: readonly LabelReference[]): string {
   const reader = ident(LABEL_READER_DB_ROLE);
-  const targets = [...new Set(references.map((r) => r.targetSqlName))];
+  const targets = [...new Set(references.flatMap((r) => [r.targetSqlName, ...(r.labelTables ?? []).map((t) => t.sqlName)]))];
   return [
     `DROP SCHEMA IF EXISTS ${ident(LABEL_SCHEMA)} CASCADE;`,
     ...targets.map((t) => `DROP POLICY IF EXISTS gh_labels ON ${t};`),

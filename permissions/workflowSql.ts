@@ -105,6 +105,8 @@ export function workflowTriggerSql(workflow: Workflow): string {
           IF coalesce(NEW.${status}::text, ${literal(workflow.initial)}) <> ${literal(workflow.initial)} THEN
             ${refusal(`a new ${workflow.table} record starts as ${workflow.initial}`, '55000', workflow.statusColumn)}
           END IF;
+          -- A new record starts in the first state, where the schema gives the status no default (the API says the same).
+          NEW.${status} := coalesce(NEW.${status}, ${literal(workflow.initial)});
           RETURN NEW;
         END IF;
         ${approvalCovers(workflow).map((c) => coverBranch(workflow, c)).join('\n        ')}

@@ -75,8 +75,9 @@ export function labelsRouter({ knex, schema, switches = {} }: Deps): Router {
       let labels: Knex.QueryBuilder;
       if (found[0]?.present) labels = trx.queryBuilder().from(trx.raw(`${view} AS v`));
       else {
-        const label = recordLabelSql(target, 't');
-        if (!label.columns.every((c) => ability.can('read', target.name, c))) return [];
+        const label = recordLabelSql(target, 't', (n) => schema().resources.get(n));
+        const reads = (name: string, cols: readonly string[]) => cols.every((c) => ability.can('read', name, c));
+        if (!reads(target.name, label.columns) || !label.nested.every((n) => reads(n.target.name, n.columns))) return [];
         const readable = trx
           .queryBuilder()
           .from({ t: `${target.schema}.${target.table}` })

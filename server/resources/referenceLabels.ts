@@ -34,9 +34,10 @@ export function readableLabels(
     if (f.primaryKey) return [];
     const target = f.reference && referenced(f.reference.resource);
     if (!target) return [];
-    const { sql, columns } = recordLabelSql(target, 't');
+    const { sql, columns, nested } = recordLabelSql(target, 't', referenced);
     if (columns.length === 1 && target.primaryKey.includes(columns[0]!)) return [];
-    if (ability.can('read', target.name) && columns.every((c) => ability.can('read', target.name, c))) {
+    const reads = (name: string, cols: readonly string[]) => ability.can('read', name) && cols.every((c) => ability.can('read', name, c));
+    if (reads(target.name, columns) && nested.every((n) => reads(n.target.name, n.columns))) {
       return [{ column: f.name, target: `${ident(target.schema)}.${ident(target.table)}`, key: ident(f.reference!.field), label: sql }];
     }
     const view = labelViewName(resource.name, f.name);

@@ -168,13 +168,17 @@ export function resourceService({ trx, resource: full, model, ability, reference
 
   /**
    * A new record; where the caller reaches only their own rows (or their tenant's), the column
-   * naming them (their tenant) is filled when not given: `fills`, column to value.
+   * naming them (their tenant) is filled when not given: `fills`, column to value. So is a
+   * workflow's status without a default, with its first state.
    */
   async function create(body: unknown, fills: Readonly<Record<string, unknown>> = {}): Promise<Row> {
     allowed('create');
     if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
     const given = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Row) : undefined;
-    const missing = Object.entries(fills).filter(([column, value]) => given !== undefined && value != null && [undefined, null, ''].includes(given[column] as never));
+    // A record with a workflow starts in its first state: said here where the schema gives the status no default.
+    const startsBare = workflow !== undefined && full.fieldByName.get(workflow.statusColumn)?.hasDefault === false;
+    const filled = { ...(startsBare ? { [workflow.statusColumn]: workflow.initial } : {}), ...fills };
+    const missing = Object.entries(filled).filter(([column, value]) => given !== undefined && value != null && [undefined, null, ''].includes(given[column] as never));
     const parsed = parseBody(full, missing.length ? { ...given, ...Object.fromEntries(missing) } : body, 'create');
     if (workflow && parsed[workflow.statusColumn] !== undefined && parsed[workflow.statusColumn] !== workflow.initial) {
       throw badRequest(`A new ${one} starts as ${stateWords(workflow.initial)}.`, {

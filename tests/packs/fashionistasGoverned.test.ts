@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { migrate } from '../../server/data/migrate.js';
+import { buildCases, compareEnforcers, signInEveryRole, type Caller } from '../security/enforcers.js';
+import { runSqlFile } from '../support/foreignServer.js';
+import { governedServer } from '../support/governedServer.js';
+import { ApiClient, listQuery as q } from '../support/httpClient.js';
+import { createTestDatabase } from '../support/testDatabase.js';
+import type { TestServer } from '../support/testServer.js';
+
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'permissions/packs/fashionistas/pack.json';
+});
+
+/**
+ * Fashionistas: people hold roles through its roles / user_roles tables (the demo organiser is a
+ * designer too: both roles' grants add up), organisers reach their own events and what hangs
+ * off them, and a ticket order completes in one step.
+ */
+async function fashionistas(options: { rollbackWrites?: boolean } = {}) {
+  const { server } = await governedServer(async () => {
+    const db = await createTestDatabase({ empty: true });
+    await runSqlFile(db.url, ['migrations/fashionistas/schema.sql', 'server/seed/fashionistas/demo_data.sql']);
+    await migrate(db.knex, ['core']);
+    return { db, people: undefined };
+  }, options);
+  await server.db.knex('auth.users').whereLike('email', '%@demo.gatehouse.dev').update({ encrypted_password: await hashPassword(DEMO_PASSWORD) });
+  return server;
+}
+
+describe('Fashionistas, governed by its pack', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await fashionistas({ rollbackWrites: true });
+  }, 180_000);
+  afterAll(() => server?.close());
+
+  it('agree on every role x resource x action, for each role and for the organiser who also designs', async () => {
+    const callers = await signInEveryRole(server.db.knex, server.url);
+    const organiser = callers.find((c) => c.role === 'organizer')!;
+    const both: Caller = { ...organiser, role: 'organizer+designer', roles: ['organizer', 'designer'] };
+    const cases = await buildCases(server.db.knex, [...callers.filter((c) => c !== organiser), both], [...server.schema.resources.values()].filter((r) => r.schema === 'public'));
+    const { disagreements } = await compareEnforcers(server.db.knex, cases);
+    console.log(`fashionistas differential: ${cases.length} cases, ${disagreements.length} disagreements`);
+    expect(cases.filter((c) => c.caller === both).length).toBeGreaterThan(50);
+    expect(disagreements).toEqual([]);
+  }, 600_000);
+});
+
+describe('an organiser of Fashionistas', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await fashionistas();
+  }, 180_000);
+  afterAll(() => server?.close());
+
+  it("reaches the orders of their own events only, and completes a pending one in one step", async () => {
+    const knex = server.db.knex;
+    const organiser = new ApiClient(server.url);
+    await organiser.login(demoEmail('organizer'), DEMO_PASSWORD);
+    const me = (await organiser.get('/api/auth/me')).json as { id: string; roles: string[] };
+    expect(me.roles).toEqual(expect.arrayContaining(['organizer', 'designer']));
+    const { rows } = await knex.raw(
+      `SELECT DISTINCT o.id::text AS id FROM orders o JOIN order_items i ON i.order_id = o.id JOIN ticket_types t ON t.id = i.ticket_type_id
+         JOIN events e ON e.id = t.event_id WHERE e.organizer_id = ?`,
+      [me.id],
+    );
+    const theirs = new Set((rows as { id: string }[]).map((r) => r.id));
+    expect(theirs.size).toBeGreaterThan(0);
+    const total = Number((await knex('orders').count({ n: '*' }))[0]!.n);
+    expect(total).toBeGreaterThan(theirs.size);
+    const listed = await organiser.get(`/api/orders${q({ range: [0, 999] })}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(new Set((listed.json as { id: string }[]).map((o) => o.id))).toEqual(theirs);
+
+    const pending = (await knex('orders').whereIn('id', [...theirs]).where({ status: 'pending' }).first('id')) as { id: string };
+    const done = await organiser.post(`/api/orders/${pending.id}/complete`, {});
+    expect(done.status, done.text).toBe(200);
+    const after = await knex('orders').where({ id: pending.id }).first('status', 'completed_at');
+    expect(after.status).toBe('completed');
+    expect(after.completed_at).not.toBeNull();
+    const stranger = (await knex('orders').whereNotIn('id', [...theirs]).where({ status: 'pending' }).first('id')) as { id: string };
+    expect((await organiser.post(`/api/orders/${stranger.id}/complete`, {})).status).toBe(404);
+  });
+});

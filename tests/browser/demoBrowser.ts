@@ -1,13 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/auth/demoAccounts.js';
-import { hashPassword } from '../../server/auth/passwords.js';
-import { migrate } from '../../server/data/migrate.js';
 import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
-import { runSqlFile } from '../support/foreignServer.js';
-import { governedServer } from '../support/governedServer.js';
-import { createTestDatabase } from '../support/testDatabase.js';
+import { DEMO_PASSWORD } from '../../server/auth/demoAccounts.js';
+import { demoServer } from '../support/demoServer.js';
 import type { TestServer } from '../support/testServer.js';
 import { launchBrowser } from './browser.js';
 
@@ -19,22 +15,15 @@ export interface DemoBrowser {
 }
 
 /**
- * One browser test file over a demo other than the default: its schema and data loaded as the
- * demo's first start loads them, governed by its pack (the file sets GATEHOUSE_PACK to it with
- * vi.hoisted), the demo people's password set, and a Chromium.
+ * One browser test file over a demo other than the default (demoServer: the file sets
+ * GATEHOUSE_PACK to its pack with vi.hoisted), and a Chromium.
  */
 export function useDemoBrowser(demo: string): DemoBrowser {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureSpaBuilt(pino({ level: 'silent' }));
-    ({ server } = await governedServer(async () => {
-      const db = await createTestDatabase({ empty: true });
-      await runSqlFile(db.url, [`migrations/${demo}/schema.sql`, `server/seed/${demo}/demo_data.sql`]);
-      await migrate(db.knex, ['core']);
-      return { db, people: undefined };
-    }));
-    await server.db.knex('auth.users').whereLike('email', '%@demo.gatehouse.dev').update({ encrypted_password: await hashPassword(DEMO_PASSWORD) });
+    server = await demoServer(demo);
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { hashPassword } from '../../server/auth/passwords.js';
-import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
-import { migrate } from '../../server/data/migrate.js';
-import { applyGovernance } from '../../server/govern/governDatabase.js';
-import { PACK } from '../../permissions/activePack.js';
 import type { TestSwitches } from '../../server/access/testSwitches.js';
 import { buildCases, compareEnforcers, signInEveryRole } from '../security/enforcers.js';
-import { runSqlFile } from '../support/foreignServer.js';
-import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
+import { demoServer } from '../support/demoServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { parseCsv } from '../support/parseCsv.js';
-import { createTestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
 
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'permissions/packs/bookingtms/pack.json';
@@ -28,23 +21,7 @@ const OTHER = '20000000-0000-4000-8000-000000000002';
 /** An organisation admin of the other organisation (the demo's people outside the first one have ordinary emails). */
 const OTHER_ADMIN = 'marcus.lee@cipherescape.example';
 
-/** The demo, governed by its pack and served; `withoutRowSecurity` turns every policy off (the API alone). */
-async function bookingtms(options: { switches?: TestSwitches; withoutRowSecurity?: boolean } = {}): Promise<TestServer> {
-  const db = await createTestDatabase({ empty: true });
-  await runSqlFile(db.url, ['migrations/bookingtms/schema.sql', 'server/seed/bookingtms/demo_data.sql']);
-  await migrate(db.knex, ['core']);
-  await applyGovernance(db.knex, PACK);
-  await enableAuthenticatorLogin(db.knex, TEST_AUTHENTICATOR_PASSWORD);
-  await db.knex('auth.users').update({ encrypted_password: await hashPassword(DEMO_PASSWORD) });
-  if (options.withoutRowSecurity) {
-    const { rows } = await db.knex.raw(
-      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relrowsecurity AND c.relkind IN ('r', 'p') AND n.nspname = 'public'`,
-    );
-    for (const { name } of rows as { name: string }[]) await db.knex.raw(`ALTER TABLE ${name} DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY`);
-  }
-  return startTestServer({ db, ...(options.switches ? { testSwitches: options.switches } : {}) });
-}
+const bookingtms = (options: { switches?: TestSwitches; enforceNothing?: boolean } = {}) => demoServer('bookingtms', options);
 
 const signIn = async (server: TestServer, email: string) => {
   const api = new ApiClient(server.url);
@@ -72,7 +49,7 @@ describe('BookingTMS, governed by its pack', () => {
 for (const [name, options] of [
   ['both enforcers', {}],
   ['the database alone (CASL skipped)', { switches: { skipCasl: true } }],
-  ['the API alone (row security off)', { withoutRowSecurity: true }],
+  ['the API alone (row security off)', { enforceNothing: true }],
 ] as const) {
   describe(`organisations kept apart by ${name}`, () => {
     let server: TestServer;

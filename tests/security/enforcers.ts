@@ -46,13 +46,19 @@ export interface Case {
 
 export const PAGE = 50;
 
+/**
+ * The demo person of each role, signed in. A person holding more roles than the one they stand
+ * for (a demo organiser who also designs) is asked about as what they are: every role their
+ * session carries, named together ("organizer+designer").
+ */
 export async function signInEveryRole(knex: Knex, baseUrl: string, emailOf: (role: string) => string = demoEmail): Promise<Caller[]> {
-  const users = await knex('auth.users').whereIn('email', ROLES.map(emailOf)).select('id', 'email');
   return Promise.all(
     ROLES.map(async (role) => {
       const api = new ApiClient(baseUrl);
       await api.login(emailOf(role), DEMO_PASSWORD);
-      return { role, roles: [role], id: users.find((u) => u.email === emailOf(role))!.id as string, api };
+      const me = (await api.get('/api/auth/me')).json as { id: string; roles: Role[] };
+      const roles = me.roles.includes(role) ? [role, ...me.roles.filter((r) => r !== role)] : me.roles;
+      return { role: roles.join('+'), roles, id: me.id, api };
     }),
   );
 }

@@ -95,9 +95,23 @@ function workflowMeta(workflow: Workflow, ability: AppAbility): WorkflowMeta {
         ...(t.onlyBy && !t.onlyBy.via ? { onlyBy: t.onlyBy.column } : {}),
         ...(t.needs === 'approve' || final(t.to) ? { confirm: { final: final(t.to) } } : {}),
       })),
-    stamped: stampedColumns(workflow),
-    covers: approvalCovers(workflow).map((c) => ({ step: c.step.label, columns: [...c.columns], backTo: c.backTo, reopens: [...c.reopens], refuses: [...c.refuses] })),
+    ...sameForEveryone(workflow),
   };
+}
+
+const everyonesParts = new WeakMap<Workflow, Pick<WorkflowMeta, 'stamped' | 'covers'>>();
+
+/** What a workflow stamps and what its approvals cover: the pack's, the same for every caller, so worked out once. */
+function sameForEveryone(workflow: Workflow): Pick<WorkflowMeta, 'stamped' | 'covers'> {
+  let parts = everyonesParts.get(workflow);
+  if (!parts) {
+    parts = {
+      stamped: stampedColumns(workflow),
+      covers: approvalCovers(workflow).map((c) => ({ step: c.step.label, columns: [...c.columns], backTo: c.backTo, reopens: [...c.reopens], refuses: [...c.refuses] })),
+    };
+    everyonesParts.set(workflow, parts);
+  }
+  return parts;
 }
 
 function stampedColumns(workflow: Workflow): Record<string, string[]> {

@@ -24,3 +24,9 @@ export async function verifyPassword(hash: string | undefined, password: string)
 
 /** What an account holds before it has a password: verifies against nothing (an empty value counts the same). */
 export const NO_PASSWORD = '!';
+
+/** Does a stored hash make a usable password (not none, empty or NO_PASSWORD)? */
+export const isPasswordSet = (stored: string | null | undefined): boolean => Boolean(stored) && stored !== NO_PASSWORD;
+
+/** The same question as SQL over a column holding the hash: true or false, never null. */
+export const passwordSetSql = (column: string): string => `coalesce(${column} NOT IN ('', '${NO_PASSWORD}'), false)`;

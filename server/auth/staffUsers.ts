@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ident, qualifiedTable } from '../../permissions/sqlText.js';
 import { onBehalfOf } from '../data/onBehalfOf.js';
 import { nameColumns, type People } from '../meta/governance.js';
-import { NO_PASSWORD } from './passwords.js';
+import { NO_PASSWORD, passwordSetSql } from './passwords.js';
 
 /**
  * The data side of user administration. Everything here uses the OWNER's connection: the
@@ -65,7 +65,7 @@ function userColumns(profiles: Profiles): string {
   return `u.id, u.email, ${name} AS name, coalesce((${roles})[1], '') AS role, ${roles} AS roles,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
-          coalesce(u.encrypted_password NOT IN ('', '${NO_PASSWORD}'), false) AS "passwordSet",
+          ${passwordSetSql('u.encrypted_password')} AS "passwordSet",
           (t.user_id IS NOT NULL) AS "twoFactorEnabled",
           coalesce(a.must_change_password, false) AS "mustChangePassword"`;
 }

@@ -1,6 +1,6 @@
 import { ADMINISTRATOR_ROLE } from '../../permissions/abilityOfCaller.js';
 import type { Knex } from 'knex';
-import { NO_PASSWORD, hashPassword } from './passwords.js';
+import { hashPassword, isPasswordSet } from './passwords.js';
 
 export interface UserRow {
   id: string;
@@ -40,7 +40,7 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
 export async function ensureAdministrator(knex: Knex, email: string, password: string): Promise<'created' | 'password set' | undefined> {
   const existing = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id', 'encrypted_password');
   if (existing) {
-    if (existing.encrypted_password && existing.encrypted_password !== NO_PASSWORD) return undefined;
+    if (isPasswordSet(existing.encrypted_password)) return undefined;
     await knex('auth.users').where({ id: existing.id }).update({ encrypted_password: await hashPassword(password) });
     return 'password set';
   }

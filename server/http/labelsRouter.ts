@@ -8,6 +8,7 @@ import { recordLabelSql } from '../meta/recordLabels.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
 import type { FieldMeta } from '../meta/types.js';
 import { jsonParam, MAX_PAGE_SIZE } from '../resources/listParams.js';
+import { readsLabel } from '../resources/referenceLabels.js';
 import { resourceRequests } from './callerTransaction.js';
 import { fieldErrorsOf, forbidden, invalidFields, notFound } from './errors.js';
 
@@ -76,8 +77,7 @@ export function labelsRouter({ knex, schema, switches = {} }: Deps): Router {
       if (found[0]?.present) labels = trx.queryBuilder().from(trx.raw(`${view} AS v`));
       else {
         const label = recordLabelSql(target, 't', (n) => schema().resources.get(n));
-        const reads = (name: string, cols: readonly string[]) => cols.every((c) => ability.can('read', name, c));
-        if (!reads(target.name, label.columns) || !label.nested.every((n) => reads(n.target.name, n.columns))) return [];
+        if (!readsLabel(ability, target, label)) return [];
         const readable = trx
           .queryBuilder()
           .from({ t: `${target.schema}.${target.table}` })

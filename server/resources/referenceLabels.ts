@@ -1,7 +1,7 @@
 import type { AppAbility } from '../../permissions/defineAbility.js';
 import { labelViewName } from '../../permissions/labelSql.js';
 import { ident } from '../../permissions/sqlText.js';
-import { recordLabelSql } from '../meta/recordLabels.js';
+import { recordLabelSql, type LabelSql } from '../meta/recordLabels.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 
 /** A reference whose target's label the caller reads: lists search it and sort by it, exports add it. */
@@ -36,13 +36,18 @@ export function readableLabels(
     if (!target) return [];
     const { sql, columns, nested } = recordLabelSql(target, 't', referenced);
     if (columns.length === 1 && target.primaryKey.includes(columns[0]!)) return [];
-    const reads = (name: string, cols: readonly string[]) => ability.can('read', name) && cols.every((c) => ability.can('read', name, c));
-    if (reads(target.name, columns) && nested.every((n) => reads(n.target.name, n.columns))) {
+    if (readsLabel(ability, target, { columns, nested })) {
       return [{ column: f.name, target: `${ident(target.schema)}.${ident(target.table)}`, key: ident(f.reference!.field), label: sql }];
     }
     const view = labelViewName(resource.name, f.name);
     return labelViews.has(view) ? [{ column: f.name, target: view, key: ident('id'), label: `t.${ident('label')}`, throughView: true }] : [];
   });
+}
+
+/** May the caller read a label where it is kept: its table's columns, and those of the tables a composed label looks into? */
+export function readsLabel(ability: AppAbility, target: ResourceInfo, label: Pick<LabelSql, 'columns' | 'nested'>): boolean {
+  const reads = (name: string, columns: readonly string[]) => ability.can('read', name) && columns.every((c) => ability.can('read', name, c));
+  return reads(target.name, label.columns) && label.nested.every((n) => reads(n.target.name, n.columns));
 }
 
 /** The label of the record a row's reference names, as a scalar subquery over the outer table `table`. */

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Pack } from '../../permissions/packModel.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../auth/demoAccounts.js';
-import { hashPassword, NO_PASSWORD } from '../auth/passwords.js';
+import { hashPassword, passwordSetSql } from '../auth/passwords.js';
 import { runSqlScript } from '../data/sqlScript.js';
 import { applyGovernance } from '../govern/governDatabase.js';
 import { readGovernance } from '../meta/governance.js';
@@ -73,7 +73,7 @@ async function loadDemoData(knex: Knex, name: string, logger: Logger): Promise<v
 /** Demo people (an account at the demo domain) without a password get the demo password; returns how many. */
 async function giveDemoPasswords(knex: Knex): Promise<number> {
   const accounts = (await knex('auth.users')
-    .where((w) => w.whereNull('encrypted_password').orWhereIn('encrypted_password', ['', NO_PASSWORD]))
+    .whereRaw(`NOT ${passwordSetSql('encrypted_password')}`)
     .whereLike('email', `%@${DEMO_DOMAIN}`)
     .select('id')) as { id: string }[];
   for (const { id } of accounts) await knex('auth.users').where({ id }).update({ encrypted_password: await hashPassword(DEMO_PASSWORD) });
@@ -82,7 +82,7 @@ async function giveDemoPasswords(knex: Knex): Promise<number> {
 
 /** The demo sign-ins this database has, administrator's first: the accounts at the demo domain. */
 export async function demoSignIns(knex: Knex, administrator: string): Promise<string[]> {
-  const rows = (await knex('auth.users').whereLike('email', `%@${DEMO_DOMAIN}`).whereNotIn('encrypted_password', ['', NO_PASSWORD]).orderBy('email').select('email')) as {
+  const rows = (await knex('auth.users').whereLike('email', `%@${DEMO_DOMAIN}`).whereRaw(passwordSetSql('encrypted_password')).orderBy('email').select('email')) as {
     email: string;
   }[];
   const emails = rows.map((r) => r.email);

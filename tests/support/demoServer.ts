@@ -1,12 +1,11 @@
-import { PACK } from '../../permissions/activePack.js';
 import type { TestSwitches } from '../../server/access/testSwitches.js';
 import { DEMO_PASSWORD } from '../../server/auth/demoAccounts.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { enableAuthenticatorLogin } from '../../server/data/apiConnection.js';
 import { migrate } from '../../server/data/migrate.js';
-import { applyGovernance } from '../../server/govern/governDatabase.js';
 import { enforceNothing } from '../security/enforcerAlone.js';
 import { runSqlFile } from './foreignServer.js';
+import { governForTest } from './governedServer.js';
 import { TEST_AUTHENTICATOR_PASSWORD } from './globalSetup.js';
 import { createTestDatabase } from './testDatabase.js';
 import { startTestServer, type TestServer } from './testServer.js';
@@ -22,7 +21,7 @@ export async function demoServer(demo: string, options: { switches?: TestSwitche
   const db = await createTestDatabase({ empty: true });
   await runSqlFile(db.url, [`migrations/${demo}/schema.sql`, `server/seed/${demo}/demo_data.sql`]);
   await migrate(db.knex, ['core']);
-  await applyGovernance(db.knex, PACK);
+  await governForTest(db);
   await enableAuthenticatorLogin(db.knex, TEST_AUTHENTICATOR_PASSWORD);
   await db.knex('auth.users').update({ encrypted_password: await hashPassword(DEMO_PASSWORD) });
   if (options.enforceNothing) await enforceNothing(db.knex);

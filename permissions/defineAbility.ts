@@ -4,6 +4,7 @@ import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted, writeOnl
 import { grantOn } from './grants.js';
 import { MODULE_NAMES, moduleInfo } from './modules.js';
 import { rowsOf, type OwnerSet } from './ownRows.js';
+import { GIVING_ACTIONS, givableBy } from './roleGiving.js';
 import { isRole, type Action } from './vocabulary.js';
 
 /** A row checked against the rules: `subject(table, row)`. */
@@ -54,15 +55,26 @@ export function defineAbility(matrix: readonly MatrixRow[], caller: Caller): App
       // No tenant (or a tenant that matches nothing) reaches nothing: never "no condition".
       const owned = rule === 'all' ? undefined : 'equalsUser' in rule ? caller.id : 'in' in rule ? { $in: caller.owned?.[rule.in] ?? [] } : (caller.tenant ?? { $in: [] });
       const reach = rule === 'all' ? visible : { ...visible, [rule.column]: owned };
+      // A role that gives people roles writes only people holding a role it may give, before and after.
+      const giving = givableBy(role, table);
+      const reachOf = (action: Action) => (giving && GIVING_ACTIONS.includes(action) ? { ...reach, [giving.column]: { $in: [...giving.roles] } } : reach);
       // A role limited to some columns writes those only; its other actions are whole-row.
       const only = writeOnlyColumns(role, table);
-      const limited = only ? actions.filter((a) => WRITES.includes(a)) : [];
-      const whole = actions.filter((a) => !limited.includes(a));
-      if (whole.length) {
-        if (Object.keys(reach).length) can(whole, table, where(reach));
-        else can(whole, table);
+      const limitedTo = (action: Action) => (only && WRITES.includes(action) ? only : undefined);
+      // One rule per set of actions sharing their columns and condition (rules travel to the SPA).
+      const kinds = new Map<string, Action[]>();
+      for (const action of actions) {
+        const kind = `${limitedTo(action) ? 'columns' : 'row'}:${reachOf(action) === reach ? 'reach' : 'giving'}`;
+        kinds.set(kind, [...(kinds.get(kind) ?? []), action]);
       }
-      if (limited.length) can(limited, table, [...only!], Object.keys(reach).length ? where(reach) : undefined);
+      for (const group of kinds.values()) {
+        const condition = reachOf(group[0]!);
+        const fields = limitedTo(group[0]!);
+        const conditions = Object.keys(condition).length ? where(condition) : undefined;
+        if (fields) can(group, table, [...fields], conditions);
+        else if (conditions) can(group, table, conditions);
+        else can(group, table);
+      }
     }
   }
   for (const restriction of FIELD_RESTRICTIONS) {

@@ -159,8 +159,18 @@ export const packFormat = z.strictObject({
         .describe('The values of a text status column that let a person sign in, compared without case; ["active"] unless said.'),
       mobile: column.optional(),
       tenant: column.optional().describe('The column holding the person\'s tenant (organisation), for tenant scopes.'),
+      mayGive: z
+        .record(roleName, z.array(roleName))
+        .optional()
+        .describe(
+          'The roles each role may give to people and take from them, where it may write the role column (the administrator gives every role). Such a role creates, changes and removes only people holding one of these roles, before and after the change; a role that may write the column but is not listed gives none.',
+        ),
     })
     .refine((p) => p.activeStatuses === undefined || p.status !== undefined, { message: '"activeStatuses" are values of the status column: declare "status" too.', path: ['activeStatuses'] })
+    .refine((p) => p.mayGive === undefined || p.role !== undefined, {
+      message: '"mayGive" limits the values of the role column: declare "role". Where roles sit in a role table, only the administrator gives them.',
+      path: ['mayGive'],
+    })
     .refine((p) => (p.role === undefined) !== (p.roles === undefined), {
       message: 'Say where a person\'s roles come from: "role" (a column of this table) or "roles" (a role table), not both.',
     })

@@ -55,6 +55,12 @@ export interface WriteOnly {
 }
 
 /** Columns nobody may change on their own row (the row whose `key` is the caller), whatever their role. */
+export interface RoleGiving {
+  table: string;
+  column: string;
+  givable: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface SelfLocked {
   table: string;
   key: string;
@@ -135,6 +141,11 @@ export interface Pack {
   currency?: string;
   administrator: string;
   people?: PackDeclaration['people'];
+  /**
+   * Who may give which roles: on the people table (a resource), the role column's values each
+   * non-administrator role that may write that column may give and take away (none if unlisted).
+   */
+  roleGiving?: RoleGiving;
   roles: readonly string[];
   roleLabels: Readonly<Record<string, string>>;
   /** Roles with scopes whose grants reach every row of the tables they have no scope on. */
@@ -364,6 +375,7 @@ export function compilePack(input: unknown, file: string): Pack {
     ...workflows.map((w) => ({ table: w.table, columns: [...new Set(w.transitions.flatMap((t) => Object.keys(t.sets ?? {})))], writers: [] })),
     ...authors.map((a) => ({ table: a.table, columns: [a.column], writers: [] })),
   ];
+  const roleGiving = roleGivingOf(d, roles, defaultMatrix, fieldRestrictions, file);
   return {
     name: d.name,
     title: d.title,
@@ -371,6 +383,7 @@ export function compilePack(input: unknown, file: string): Pack {
     ...(d.currency ? { currency: d.currency } : {}),
     administrator: d.administrator,
     ...(d.people ? { people: d.people } : {}),
+    ...(roleGiving ? { roleGiving } : {}),
     roles,
     everyRowOutsideScopes: d.roles.filter((r) => r.outsideScopes === 'every-row').map((r) => r.name),
     roleLabels: Object.fromEntries(d.roles.map((r) => [r.name, r.label ?? r.name.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase())])),
@@ -393,4 +406,68 @@ export function compilePack(input: unknown, file: string): Pack {
     recordTitles: d.recordTitles,
     acronyms: d.acronyms,
   };
+}
+
+/** The people table as a resource: its name, schema-qualified outside public. */
+const resourceOfTable = (table: string) => table.replace(/^public\./, '');
+
+/**
+ * Which roles each role may give, where people's role is a column: every non-administrator
+ * role that may write the column (no field rule keeps it from them) is limited to its
+ * "mayGive" list. One whose default grants let it write people yet is not listed is a mistake:
+ * it would give no role, or, had the column no rule, any.
+ */
+function roleGivingOf(
+  d: PackDeclaration,
+  roles: readonly string[],
+  matrix: readonly MatrixRow[],
+  restrictions: readonly FieldRestriction[],
+  file: string,
+): RoleGiving | undefined {
+  const people = d.people;
+  if (!people) return undefined;
+  const problems: string[] = [];
+  const mayGive = people.mayGive ?? {};
+  for (const [giver, given] of Object.entries(mayGive)) {
+    for (const [i, r] of [giver, ...given].entries()) {
+      if (!roles.includes(r)) problems.push(`people.mayGive.${giver}${i ? `[${i - 1}]` : ''}: unknown role "${r}". Use one of: ${roles.join(', ')}.`);
+    }
+    if (giver === d.administrator) problems.push(`people.mayGive.${giver}: the administrator gives every role. Remove it.`);
+  }
+  const table = resourceOfTable(people.table);
+  const module = d.modules.find((m) => m.tables.includes(table))?.name;
+  const writesPeople = (role: string, actions: readonly Action[]) =>
+    matrix.some((row) => row.role === role && row.module === module && (row.subModule === undefined || row.subModule === table) && row.actions.some((a) => actions.includes(a)));
+  if (people.roles) {
+    const assignments = resourceOfTable(people.roles.table);
+    const assigningModule = d.modules.find((m) => m.tables.includes(assignments))?.name;
+    for (const role of roles) {
+      if (role === d.administrator) continue;
+      const writes = matrix.some(
+        (row) => row.role === role && row.module === assigningModule && (row.subModule === undefined || row.subModule === assignments) && row.actions.some((a) => a !== 'read' && a !== 'export'),
+      );
+      if (writes) problems.push(`matrix: role "${role}" may write ${assignments}, where people's roles are given. Only the administrator gives roles kept in a role table: take the grant away.`);
+    }
+  }
+  if (!people.role) {
+    if (problems.length) throw new PackError(file, problems);
+    return undefined;
+  }
+  const column = people.role;
+  const rule = restrictions.find((r) => r.table === table && r.columns.includes(column));
+  const writers = roles.filter((role) => role !== d.administrator && (!rule || rule.writers.includes(role)));
+  for (const role of writers) {
+    if (!mayGive[role] && writesPeople(role, ['create', 'update'])) {
+      problems.push(
+        `people.mayGive: role "${role}" may write ${table}.${column} (${rule ? 'its field rule lets it' : 'no field rule keeps the column from it'}). Declare the roles it may give (people.mayGive.${role}), or keep the column to the administrator with a field rule.`,
+      );
+    }
+  }
+  for (const giver of Object.keys(mayGive)) {
+    if (giver !== d.administrator && roles.includes(giver) && !writers.includes(giver)) {
+      problems.push(`people.mayGive.${giver}: role "${giver}" may not write ${table}.${column}, so it gives no role. Let it write the column in a field rule, or remove it.`);
+    }
+  }
+  if (problems.length) throw new PackError(file, problems);
+  return { table, column, givable: Object.fromEntries(writers.map((role) => [role, [...(mayGive[role] ?? [])]])) };
 }

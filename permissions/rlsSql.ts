@@ -1,5 +1,6 @@
 import { FIELD_RESTRICTIONS, SELF_LOCKED, hiddenFrom, mayUseRestricted, writeOnlyColumns } from './fieldRules.js';
 import { OWN_ROWS, OWNER_SETS, rowsOf } from './ownRows.js';
+import { GIVING_ACTIONS, givableBy } from './roleGiving.js';
 import { isSecretColumn } from './secrets.js';
 import { ROLES, type Action, type Role } from './vocabulary.js';
 import { ident, literal } from './sqlText.js';
@@ -125,7 +126,7 @@ const roleArray = (roles: readonly Role[]) => `ARRAY[${roles.map(literal).join('
  * The rows each role's grants reach on a table, as SQL, with the roles sharing it: every row
  * (true), its own rows, either without the rows hidden from it. Roles reaching nothing are left out.
  */
-function reachGroups(resource: string): { roles: Role[]; condition: string }[] {
+function reachGroups(resource: string, action: Action): { roles: Role[]; condition: string }[] {
   const groups = new Map<string, { roles: Role[]; condition: string }>();
   for (const role of ROLES) {
     const rows = rowsOf(role, resource);
@@ -133,7 +134,10 @@ function reachGroups(resource: string): { roles: Role[]; condition: string }[] {
     const own = rows === 'all' ? undefined : ownCondition(role, resource);
     if (rows !== 'all' && !own) continue;
     const visible = hiddenFrom(role, resource).map((column) => `${ident(column)} IS NOT TRUE`);
-    const condition = [...(own ? [own] : []), ...visible].join(' AND ') || 'true';
+    // A role giving people roles writes only people holding one it may give (USING and WITH CHECK: before and after).
+    const giving = GIVING_ACTIONS.includes(action) ? givableBy(role, resource) : undefined;
+    const given = giving ? [`${ident(giving.column)}::text = ANY (${roleArray(giving.roles)})`] : [];
+    const condition = [...(own ? [own] : []), ...visible, ...given].join(' AND ') || 'true';
     // Own rows are the role's alone (they name the caller's rows of that role); every-row roles share.
     const key = own ? `own:${role}` : condition;
     const group = groups.get(key) ?? { roles: [], condition };
@@ -153,9 +157,9 @@ function reachGroups(resource: string): { roles: Role[]; condition: string }[] {
 export function policiesSql(tables: readonly ExposedTable[], ownPolicies: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
   for (const table of tables) {
-    const groups = reachGroups(table.resource);
     out.push(`ALTER TABLE ${table.sqlName} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`);
     for (const { command, action } of COMMANDS) {
+      const groups = reachGroups(table.resource, action);
       // Written as an IS NOT NULL test because the planner estimates that at 99.5% of rows,
       // where a bare boolean sub-select counts as 50%: row estimates (and list totals) stay true.
       // An update is also allowed while a workflow transition the caller may run is under way

@@ -61,7 +61,10 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 function userColumns(profiles: Profiles): string {
   const name = `coalesce(${nameOf(profiles)}, u.email)`;
   const roles = rolesOf(profiles);
-  const status = profiles?.status ? `coalesce(${column(profiles.status)}::text, 'active')` : `'active'`;
+  // A yes/no status that is off keeps the person out as a suspension does, and is shown as one.
+  const status = profiles?.status
+    ? `CASE ${column(profiles.status)}::text WHEN 'true' THEN 'active' WHEN 'false' THEN 'suspended' ELSE coalesce(${column(profiles.status)}::text, 'active') END`
+    : `'active'`;
   return `u.id, u.email, ${name} AS name, coalesce((${roles})[1], '') AS role, ${roles} AS roles,
           CASE WHEN a.suspended_at IS NOT NULL THEN 'suspended' ELSE ${status} END AS status,
           u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",

@@ -6,6 +6,7 @@ import type { AppAbility } from '../../permissions/defineAbility.js';
 import type { Action } from '../../permissions/vocabulary.js';
 import { reachesEveryRow, whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
 import { filledOnCreate } from '../access/filledOnCreate.js';
+import { rolesGivenBy } from '../../permissions/roleGiving.js';
 import { ROLE_CHOICES, ROLES } from '../../permissions/vocabulary.js';
 import { setPassword } from '../auth/passwordChange.js';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwordPolicy.js';
@@ -56,8 +57,10 @@ export interface StaffUserPage {
   canAdminister: boolean;
   /** The served database keeps a profile with a required, unique mobile number (OMBARO). */
   mobileRequired: boolean;
-  /** The roles a user may be given, as the pack names and labels them. */
+  /** Every role, as the pack names and labels them (to read and filter by). */
   roles: readonly { name: string; label: string }[];
+  /** The roles this caller may give and take away (the pack's "mayGive"; every role for the administrator). */
+  givableRoles: readonly string[];
   /** A person may hold several roles (the pack takes them from a role table). */
   severalRoles: boolean;
   /** What else the new user's profile needs (its required columns, a name in several parts), asked as `profile`. */
@@ -197,6 +200,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       canAdminister: may.administer,
       mobileRequired: Boolean(table?.mobile),
       roles: ROLE_CHOICES,
+      givableRoles: rolesGivenBy(req.user!.roles),
       severalRoles: Boolean(table?.roles),
       profileFields: table && peopleResource ? profileFields(peopleResource, table, filledOnCreate(req.user!, table.resource)) : [],
       nameInProfile: Boolean(table && typeof table.name !== 'string'),
@@ -212,6 +216,7 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         if (!authorityOf(caller, table).create || !(await databaseAllows(trx, table))) throw forbidden('You may not create users.');
         const fills = table ? filledOnCreate(caller, table.resource) : {};
         const input = await validNewUser(knex, req.body, table, table && schema().resources.get(table.resource), env.PASSWORD_MIN_LENGTH, fills);
+        mayGive(caller, [input.role]);
         // auth.users is the owner's to write: committed here, deleted again below if anything
         // later in the request fails, and without a usable password until the end.
         created = await knex.transaction((owner) => insertStaffUser(owner, input, { actorId: caller.id, requestId: String(req.id) }));
@@ -245,9 +250,9 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
 
   /** An action on another user: authorised as the caller, `inCaller` runs in their transaction, `asOwner` after it. */
   const action = (
-    kind: SecurityEventKind | undefined,
+    kindOf: SecurityEventKind | undefined | (() => SecurityEventKind | undefined),
     steps: {
-      inCaller?: (trx: Knex.Transaction, targetId: string, body: unknown) => Promise<void>;
+      inCaller?: (trx: Knex.Transaction, targetId: string, body: unknown, caller: SessionUser) => Promise<void>;
       asOwner?: (owner: Knex.Transaction, targetId: string, body: unknown) => Promise<Record<string, unknown> | void>;
     },
   ) =>
@@ -263,16 +268,19 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
         // Someone out of the caller's reach (another organisation's) is not theirs to administer, nor to know of.
         // A caller who reaches every person keeps reaching accounts without a profile row too.
         const ability = abilityOfCaller(caller);
+        // Someone they see but may not change (holding a role they may not give) is refused, not hidden.
         if (table && !reachesEveryRow(ability, 'update', table.resource) && (await peopleInReach(trx, ability, table, 'update', targetId)).length === 0) {
-          throw notFound('No such user.');
+          const seen = reachesEveryRow(ability, 'read', table.resource) || (await peopleInReach(trx, ability, table, 'read', targetId)).length > 0;
+          throw seen ? forbidden('You may not administer this user: they hold a role you may not give.') : notFound('No such user.');
         }
         try {
-          await steps.inCaller?.(trx, targetId, req.body);
+          await steps.inCaller?.(trx, targetId, req.body, caller);
         } catch (err) {
           throw translated(err);
         }
         return caller;
       });
+      const kind = typeof kindOf === 'function' ? kindOf() : kindOf;
       if (steps.asOwner || kind) {
         await knex.transaction(async (owner) => {
           // The owner's writes (a new password hash) are the administrator's in the audit trail.
@@ -284,16 +292,29 @@ export function usersRouter({ knex, apiKnex, env, schema }: UsersRouterDeps): Ro
       res.json(await findStaffUser(knex, table, targetId));
     };
 
-  // The database records user_suspended / user_reactivated itself (a trigger), with the caller as actor.
-  router.post('/:id/suspend', action(undefined, { inCaller: (trx, id) => setSuspended(trx, id, true) }));
-  router.post('/:id/reactivate', action(undefined, { inCaller: (trx, id) => setSuspended(trx, id, false) }));
+  /** Where people's status is a yes/no column, suspending is turning it off (as the caller: their reach, privileges and policies). */
+  const statusSwitch = (): { table: string; id: string; column: string } | undefined => {
+    const table = profiles();
+    const field = table?.status ? schema().resources.get(table.resource)?.fieldByName.get(table.status) : undefined;
+    return table && field?.kind === 'boolean' ? { table: table.table, id: table.id, column: field.name } : undefined;
+  };
+  const suspension = (suspended: boolean) => async (trx: Knex.Transaction, id: string) => {
+    const status = statusSwitch();
+    if (!status) return setSuspended(trx, id, suspended);
+    const changed = await trx(status.table).where({ [status.id]: id }).update({ [status.column]: !suspended });
+    if (changed === 0) throw forbidden('You may not change this user\'s status.');
+  };
+  // A Gatehouse suspension is recorded by the database itself (a trigger), with the caller as actor; a status switched here.
+  router.post('/:id/suspend', action(() => (statusSwitch() ? 'user_suspended' : undefined), { inCaller: suspension(true) }));
+  router.post('/:id/reactivate', action(() => (statusSwitch() ? 'user_reactivated' : undefined), { inCaller: suspension(false) }));
   // The database records role_changed itself (a trigger on auth.users), and ends the user's sessions.
   router.post(
     '/:id/role',
     action(undefined, {
-      inCaller: async (trx, id, body) => {
+      inCaller: async (trx, id, body, caller) => {
         const parsed = roleBody.safeParse(body);
         if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
+        mayGive(caller, parsed.data);
         await setRoles(trx, id, parsed.data, profiles());
       },
     }),
@@ -400,6 +421,15 @@ async function peopleInReach(trx: Knex.Transaction, ability: AppAbility, table: 
   if (only !== undefined) query.where(`p.${table.id}`, only);
   whereAllowed(query as unknown as WhereBuilder, ability, action, table.resource, (c) => `p.${c}`);
   return ((await query) as { id: string }[]).map((r) => String(r.id));
+}
+
+/** Refuses a role the caller may not give (their pack's "mayGive"); the database refuses it too (its row policies). */
+function mayGive(caller: SessionUser, roles: readonly string[]): void {
+  const givable = rolesGivenBy(caller.roles);
+  const refused = roles.filter((role) => !givable.includes(role));
+  if (refused.length === 0) return;
+  const labels = (names: readonly string[]) => names.map((name) => ROLE_CHOICES.find((r) => r.name === name)?.label ?? name).join(', ');
+  throw forbidden(`You may not give the role ${labels(refused)}.${givable.length ? ` You may give: ${labels(givable)}.` : ''}`);
 }
 
 async function setSuspended(trx: Knex.Transaction, id: string, suspended: boolean): Promise<void> {

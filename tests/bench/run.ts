@@ -5,3 +5,4 @@
  */
 process.env.GATEHOUSE_DEMO ??= 'true';
 await import('./scenarios.js');
+export {};

@@ -75,12 +75,62 @@ describe('a pack', () => {
       (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', roles: { table: 'public.member_roles', person: 'member_id', role: 'role' } }),
       /^people: Say where a person's roles come from: "role" \(a column of this table\) or "roles" \(a role table\), not both\.$/,
     ],
+    [
+      'a role that may write people\'s role without a list of roles it may give',
+      (p: PackInput) => {
+        p.modules[0]!.tables.push('members');
+        p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role' };
+        p.matrix.push({ role: 'reader', module: 'lending', table: 'members', actions: 'RU' });
+      },
+      /^people\.mayGive: role "reader" may write members\.role \(no field rule keeps the column from it\)\. Declare the roles it may give \(people\.mayGive\.reader\)/,
+    ],
+    [
+      'an unknown role to give',
+      (p: PackInput) => {
+        p.modules[0]!.tables.push('members');
+        p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', mayGive: { reader: ['boss'] } };
+      },
+      /^people\.mayGive\.reader\[0\]: unknown role "boss"/,
+    ],
+    [
+      'a list of roles to give for a role kept from the role column',
+      (p: PackInput) => {
+        p.modules[0]!.tables.push('members');
+        p.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', mayGive: { reader: ['reader'] } };
+        p.fieldRules = [{ table: 'members', columns: ['role'], write: ['librarian'] }];
+      },
+      /^people\.mayGive\.reader: role "reader" may not write members\.role, so it gives no role\./,
+    ],
+    [
+      'roles to give where a role table keeps them',
+      (p: PackInput) => (p.people = { table: 'public.members', id: 'id', name: 'name', roles: { table: 'public.member_roles', person: 'member_id', role: 'role' }, mayGive: { reader: ['reader'] } }),
+      /^people\.mayGive: "mayGive" limits the values of the role column: declare "role"\./,
+    ],
+    [
+      'a role that may write the role table',
+      (p: PackInput) => {
+        p.modules[0]!.tables.push('members', 'member_roles');
+        p.people = { table: 'public.members', id: 'id', name: 'name', roles: { table: 'public.member_roles', person: 'member_id', role: 'role' } };
+        p.matrix.push({ role: 'reader', module: 'lending', table: 'member_roles', actions: 'RC' });
+      },
+      /^matrix: role "reader" may write member_roles, where people's roles are given\. Only the administrator gives roles kept in a role table/,
+    ],
   ])('names the file, the path and the fix for %s', (_what, spoil, message) => {
     const input = minimal();
     spoil(input);
     const problems = problemsOf(input);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('compiles the roles each role may give into a limit on the people table\'s role column', () => {
+    const input = minimal();
+    input.modules[0]!.tables.push('members');
+    input.roles.push({ name: 'clerk' });
+    input.people = { table: 'public.members', id: 'id', name: 'name', role: 'role', mayGive: { clerk: ['reader'] } };
+    input.fieldRules = [{ table: 'members', columns: ['role'], write: ['librarian', 'clerk'] }];
+    input.matrix.push({ role: 'clerk', module: 'lending', table: 'members', actions: 'RCU' });
+    expect(compilePack(input, 'library.json').roleGiving).toEqual({ table: 'members', column: 'role', givable: { clerk: ['reader'] } });
   });
 
   it('reports every mistake at once, each line starting with the file', () => {

@@ -58,9 +58,12 @@ const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().
 
 interface Props {
   user: StaffUser;
-  /** The caller's own row: nobody administers their own account (the server refuses too). */
-  self: boolean;
-  /** The roles the server offers (its pack's). */
+  /**
+   * Not the caller's to administer: their own row (nobody administers their own account), or
+   * someone holding a role they may not give. The server refuses either too.
+   */
+  outOfReach: boolean;
+  /** The roles the caller may give. */
   roles: RoleChoice[];
   /** Several roles may be held at once (a multiple choice). */
   severalRoles: boolean;
@@ -68,7 +71,7 @@ interface Props {
 }
 
 /** A user's row actions behind a menu, each confirmed in a dialog that says what it does. */
-export function UserActions({ user, self, roles, severalRoles, onDone }: Props) {
+export function UserActions({ user, outOfReach, roles, severalRoles, onDone }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [step, setStep] = useState<Step>();
   const [chosen, setChosen] = useState<string[]>(user.roles);
@@ -79,7 +82,7 @@ export function UserActions({ user, self, roles, severalRoles, onDone }: Props) 
   const [busy, setBusy] = useState(false);
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
-  if (self) return null;
+  if (outOfReach) return null;
   const steps: Step[] = [user.status === 'suspended' ? 'reactivate' : 'suspend', 'force-password-change', 'reset-password', ...(user.twoFactorEnabled ? (['reset-2fa'] as const) : []), 'role'];
 
   const open = (next: Step) => {

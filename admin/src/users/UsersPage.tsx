@@ -26,9 +26,12 @@ import { useApiLoad } from '../providers/useApiLoad';
 import { ScreenHeading } from '../screens/ScreenHeading';
 import { ServerPagination, usePaging } from '../screens/ServerPagination';
 import { formatTime } from '../account/authApi';
-import { listUsers, type StaffUser } from './usersApi';
+import { listUsers, type RoleChoice, type StaffUser, type StaffUserPage } from './usersApi';
 
 const STATUS_COLOR: Record<string, 'success' | 'error' | 'default'> = { active: 'success', suspended: 'error' };
+
+/** The roles the caller may give, as the server names and labels them. */
+const givable = (page: StaffUserPage): RoleChoice[] => page.roles.filter((r) => page.givableRoles.includes(r.name));
 
 
 /** Waits until typing pauses, so a search is one request, not one per key. */
@@ -150,8 +153,8 @@ export default function UsersPage() {
                     <TableCell align="right">
                       <UserActions
                         user={u}
-                        self={String(identity?.id) === u.id}
-                        roles={data.roles}
+                        outOfReach={String(identity?.id) === u.id || !u.roles.every((r) => data.givableRoles.includes(r))}
+                        roles={givable(data)}
                         severalRoles={data.severalRoles}
                         onDone={(changed, notice) => {
                           replace(changed);
@@ -170,7 +173,7 @@ export default function UsersPage() {
       <NewUserDialog
         open={creating}
         mobileRequired={data?.mobileRequired ?? false}
-        roles={data?.roles ?? []}
+        roles={data ? givable(data) : []}
         profileFields={data?.profileFields ?? []}
         nameInProfile={data?.nameInProfile ?? false}
         onClose={() => setCreating(false)}

@@ -25,8 +25,10 @@ export interface StaffUserPage {
   canAdminister: boolean;
   /** The database keeps a profile whose mobile number is required and unique. */
   mobileRequired: boolean;
-  /** The roles a user may be given, named and labelled by the server's pack. */
+  /** Every role, named and labelled by the server's pack. */
   roles: RoleChoice[];
+  /** The roles this caller may give and take away; a user holding another is not theirs to administer. */
+  givableRoles: string[];
   /** A person may hold several roles (the database keeps them in a role table). */
   severalRoles: boolean;
   /** The profile's further fields a new user needs (sent as `profile`). */

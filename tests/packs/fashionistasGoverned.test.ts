@@ -71,4 +71,26 @@ describe('an organiser of Fashionistas', () => {
     const stranger = (await knex('orders').whereNotIn('id', [...theirs]).where({ status: 'pending' }).first('id')) as { id: string };
     expect((await organiser.post(`/api/orders/${stranger.id}/complete`, {})).status).toBe(404);
   });
+
+  it('serves a partitioned table through its parent: every partition\'s rows, to marketing only, and never a partition alone', async () => {
+    const marketing = new ApiClient(server.url);
+    await marketing.login(demoEmail('marketing'), DEMO_PASSWORD);
+    const meta = await marketing.get('/api/meta');
+    const names = (meta.json.resources as { name: string }[]).map((r) => r.name);
+    expect(names).toContain('sponsor_analytics_partitioned');
+    expect(names.filter((n) => /_y20\d\dq\d$|_default$/.test(n))).toEqual([]);
+    const listed = await marketing.get(`/api/sponsor_analytics_partitioned${q({ range: [0, 999], sort: ['date', 'ASC'] })}`);
+    expect(listed.status, listed.text).toBe(200);
+    const rows = listed.json as { id: string; date: string }[];
+    const stored = Number((await server.db.knex('sponsor_analytics_partitioned').count({ n: '*' }))[0]!.n);
+    expect(rows.length).toBe(stored);
+    expect(new Set(rows.map((r) => r.date.slice(0, 4)))).toEqual(new Set(['2024', '2026']));
+    const one = await marketing.get(`/api/sponsor_analytics_partitioned/${encodeURIComponent(rows[0]!.id)}`);
+    expect(one.status, one.text).toBe(200);
+    expect((await marketing.get('/api/sponsor_analytics_y2026q1')).status).toBe(404);
+    expect((await marketing.put(`/api/sponsor_analytics_partitioned/${encodeURIComponent(rows[0]!.id)}`, { clicks: 1 })).status).toBe(403);
+    const attendee = new ApiClient(server.url);
+    await attendee.login(demoEmail('attendee'), DEMO_PASSWORD);
+    expect((await attendee.get('/api/sponsor_analytics_partitioned')).status).toBe(403);
+  });
 });

@@ -862,4 +862,14 @@ INSERT INTO graphql_schema_definitions (id, name, description, schema_definition
 INSERT INTO rest_api_endpoints (id, path, method, description, function_name, required_permissions, rate_limit, is_public, version, created_at, updated_at) VALUES
   ('70700000-0000-4000-8000-000000000001', '/api/v1/events', 'GET', 'Get a list of published events with optional filtering', 'get_events', ARRAY['events:read'], 200, TRUE, '1.0', '2026-03-01 10:00+00', '2026-03-01 10:00+00');
 
+-- The partitioned copies (served through their parents) hold the same analytics, in the 2026
+-- partitions, and the same rows two years earlier, in the seed's own 2024 partitions.
+INSERT INTO sponsor_analytics_partitioned SELECT * FROM sponsor_analytics;
+INSERT INTO sponsor_analytics_partitioned
+  SELECT (md5(id::text || '2024'))::uuid, sponsor_id, event_id, (date - interval '2 years')::date, impressions, clicks, leads_generated,
+         conversions, engagement_metrics, roi_metrics, created_at - interval '2 years', updated_at - interval '2 years'
+    FROM sponsor_analytics;
+INSERT INTO campaign_analytics_partitioned SELECT * FROM campaign_analytics;
+INSERT INTO user_engagement_partitioned SELECT * FROM user_engagement;
+
 DROP TABLE demo_events, demo_tiers, demo_event_slots, demo_orders, demo_lines, demo_segment_members;

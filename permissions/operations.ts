@@ -10,6 +10,3 @@ import type { Operation, OperationParam } from './packModel.js';
 export type { Operation, OperationParam };
 
 export const OPERATIONS: readonly Operation[] = PACK.operations;
-
-export const operationOf = (resource: string, name: string): Operation | undefined =>
-  OPERATIONS.find((o) => o.resource === resource && o.name === name);

@@ -210,9 +210,11 @@ export const packFormat = z.strictObject({
     )
     .describe('The default grants, seeded into the role matrix.'),
   ownerSets: z
-    .record(setName, z.string().includes('$1', { message: 'The query takes the caller\'s user id as $1.' }))
+    .record(setName, z.string().regex(/^\s*(SELECT|WITH)\b/i, 'Write a query (SELECT ...) returning one column of ids.'))
     .default({})
-    .describe('Sets of ids a caller owns: a query returning one column, with the caller\'s user id as $1.'),
+    .describe(
+      'Sets of ids a caller reaches: a query returning one column, with the caller\'s user id as $1 (a set may also not depend on the caller, such as tonight\'s bookings).',
+    ),
   scopes: z.record(roleName, z.record(table, scope)).default({}).describe('Per role, per table: which rows are the caller\'s own.'),
   fieldRules: z
     .array(

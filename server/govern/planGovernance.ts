@@ -28,6 +28,7 @@ import { loadSchemaModel } from '../meta/loadSchemaModel.js';
 import { labelReferences } from '../meta/recordLabels.js';
 import type { SchemaModel } from '../meta/schemaModel.js';
 import { dropReferenceLabelsSql, referenceLabelsSql, type LabelReference } from '../../permissions/labelSql.js';
+import { viewsRevertSql, viewsSql, type ServedView } from '../../permissions/viewsSql.js';
 
 
 export interface GovernancePlan {
@@ -82,6 +83,24 @@ async function governedTables(knex: Knex | Knex.Transaction, schema: SchemaModel
   });
 }
 
+/** The views and materialized views a module of the pack serves, as the catalog has them now. */
+async function servedViews(knex: Knex | Knex.Transaction, schema: SchemaModel): Promise<ServedView[]> {
+  const views = [...schema.resources.values()].filter((r) => r.kind === 'view' && moduleOfResource(r.name) !== undefined);
+  if (views.length === 0) return [];
+  const { rows } = await knex.raw<{ rows: { name: string; materialized: boolean; invoker: boolean | null }[] }>(
+    `SELECT format('%s.%s', n.nspname, c.relname) AS name, c.relkind = 'm' AS materialized,
+            (SELECT o.option_value::boolean FROM pg_options_to_table(c.reloptions) o WHERE o.option_name = 'security_invoker') AS invoker
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE format('%s.%s', n.nspname, c.relname) = ANY (?::text[])`,
+    [views.map((v) => `${v.schema}.${v.table}`)],
+  );
+  const state = new Map(rows.map((r) => [r.name, r]));
+  return views.map((v) => {
+    const s = state.get(`${v.schema}.${v.table}`)!;
+    return { resource: v.name, sqlName: `${ident(v.schema)}.${ident(v.table)}`, materialized: s.materialized, invokerBefore: s.invoker };
+  });
+}
+
 /**
  * Everything the pack needs in the database, as SQL an administrator can read before it runs,
  * and the SQL that undoes it. Generated from the same pack the API's CASL rules come from:
@@ -93,6 +112,7 @@ async function governedTables(knex: Knex | Knex.Transaction, schema: SchemaModel
 export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack): Promise<GovernancePlan> {
   const schema = await loadSchemaModel(knex as Knex);
   const tables = await governedTables(knex, schema);
+  const views = await servedViews(knex, schema);
   const labels = labelReferences(schema);
   const exposed: ExposedTable[] = tables.map((t) => ({ resource: t.resource, sqlName: `${ident(t.schema)}.${ident(t.table)}`, columns: t.columns }));
   const withOwnPolicies = new Set(tables.filter((t) => t.foreignPolicies > 0).map((t) => t.resource));
@@ -139,6 +159,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
     ...schemas.map((s) => `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(s)} TO ${ident(API_DB_ROLE)};`),
     grantsSql(exposed),
     policiesSql(exposed, withOwnPolicies),
+    viewsSql(views, GOVERNED_MATRIX.sqlName),
     labels.length ? referenceLabelsSql(labels) : '',
     authenticatorGrantsSql(),
     people?.email ? peopleAccountsSql(people, people.email) : '',
@@ -158,7 +179,7 @@ export async function planGovernance(knex: Knex | Knex.Transaction, pack: Pack):
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { pack: pack.name, apply, revert: revertSql(tables, pack, labels), hash: createHash('sha256').update(apply).digest('hex') };
+  return { pack: pack.name, apply, revert: revertSql(tables, views, pack, labels), hash: createHash('sha256').update(apply).digest('hex') };
 }
 
 /**
@@ -334,9 +355,14 @@ function peopleRolesSql(source: NonNullable<NonNullable<Pack['people']>['roles']
  * matrix". Roles stay (they are the cluster's, perhaps shared) but hold nothing here any more.
  * People's roles already copied to auth.users stay as they are.
  */
-function revertSql(tables: TableState[], pack: Pack, labels: LabelReference[]): string {
+function revertSql(tables: TableState[], views: ServedView[], pack: Pack, labels: LabelReference[]): string {
   const dbRoles = [API_DB_ROLE, ...ROLES.map(dbRoleOf)].map(ident).join(', ');
-  const out: string[] = [`-- Gatehouse: undo the pack "${pack.name}".`, `DELETE FROM gatehouse.governance;`, dropReferenceLabelsSql(labels)];
+  const out: string[] = [
+    `-- Gatehouse: undo the pack "${pack.name}".`,
+    `DELETE FROM gatehouse.governance;`,
+    dropReferenceLabelsSql(labels),
+    viewsRevertSql(views, GOVERNED_MATRIX.sqlName),
+  ];
   for (const t of tables) {
     const name = `${ident(t.schema)}.${ident(t.table)}`;
     out.push(`DO $$ DECLARE p record; BEGIN

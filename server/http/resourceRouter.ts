@@ -5,10 +5,10 @@ import type { ModelClass } from '../data/models.js';
 import { resourceRequests } from './callerTransaction.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { workflowOf } from '../../permissions/workflows.js';
-import { operationOf } from '../../permissions/operations.js';
 import { filledOnCreate } from '../access/filledOnCreate.js';
 import { runOperation } from '../workflows/runOperation.js';
 import type { ResourceInfo, SchemaModel } from '../meta/schemaModel.js';
+import { operationsOn } from '../workflows/operationsOn.js';
 import { parseListParams, MAX_PAGE_SIZE } from '../resources/listParams.js';
 import { resourceService } from '../resources/resourceService.js';
 import { parseAggregate } from '../resources/aggregate.js';
@@ -107,7 +107,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.json(await run(req, (svc, r, user) => svc.transition(req.params.id, transitionNamed(r, req.params.action), req.body, user.id)));
   });
   router.post('/:resource/:action', async (req, res) => {
-    const operation = operationOf(String(req.params.resource), req.params.action);
+    const operation = operationsOn(schema(), String(req.params.resource)).find((o) => o.name === req.params.action);
     if (operation) {
       res.json(await runWithAbility(req, (trx, ability, r) => runOperation(trx, ability, r, operation, req.body)));
       return;

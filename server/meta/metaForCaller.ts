@@ -3,7 +3,7 @@ import { ACTIONS, ROLE_CHOICES } from '../../permissions/vocabulary.js';
 import { readableResource } from '../access/fieldAccess.js';
 import type { SchemaModel } from './schemaModel.js';
 import { approvalCovers, workflowOf, type Workflow } from '../../permissions/workflows.js';
-import { OPERATIONS } from '../../permissions/operations.js';
+import { operationsOn } from '../workflows/operationsOn.js';
 import { PACK } from '../../permissions/activePack.js';
 import { ownerColumnOf, tenantColumnOf } from '../../permissions/ownRows.js';
 import { governedPeople, governedResource, securityEventsSubject } from './schemaModel.js';
@@ -32,7 +32,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: r
       ...(workflow ? { workflow: workflowMeta(workflow, ability) } : {}),
       ...(owner && info.fieldByName.has(owner) ? { ownerColumn: owner } : {}),
       ...(tenant && info.fieldByName.has(tenant) ? { tenantColumn: tenant } : {}),
-      ...operationsMeta(info.name, ability),
+      ...operationsMeta(schema, info.name, ability),
       actions: ACTIONS.filter(
         (a) => ability.can(a, info.name) && (!isWrite(a) || !resource.readOnly) && (a !== 'create' || creatable),
       ),
@@ -125,7 +125,7 @@ function stampedColumns(workflow: Workflow): Record<string, string[]> {
   return stamped;
 }
 
-function operationsMeta(resource: string, ability: AppAbility): { operations?: OperationMeta[] } {
-  const mine = OPERATIONS.filter((o) => o.resource === resource && ability.can(o.needs, resource));
+function operationsMeta(schema: SchemaModel, resource: string, ability: AppAbility): { operations?: OperationMeta[] } {
+  const mine = operationsOn(schema, resource).filter((o) => ability.can(o.needs, resource));
   return mine.length ? { operations: mine.map((o) => ({ name: o.name, label: o.label, params: o.params.map((p) => ({ ...p })) })) } : {};
 }

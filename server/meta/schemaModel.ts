@@ -23,6 +23,8 @@ export interface SchemaModel {
   governance?: Governance;
   /** The label views (permissions/labelSql.ts) the database has, quoted and qualified as labelViewName gives them. */
   labelViews?: ReadonlySet<string>;
+  /** The materialized views govern gave a refresh function (permissions/viewsSql.ts), by resource. */
+  refreshable?: ReadonlySet<string>;
 }
 
 /** The resource serving a "schema.table" the governance record names, if it is served. */

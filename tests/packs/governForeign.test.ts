@@ -40,7 +40,7 @@ describe('gatehouse govern on a schema written for another tool', () => {
     expect(await applyGovernance(db.knex, PACK)).toMatchObject({ changed: true });
   });
 
-  it('lets a customer reach their own bookings only, and door staff read without writing, as the database roles', async () => {
+  it("lets a customer reach their own bookings only, and door staff read tonight's without writing, as the database roles", async () => {
     const { rows } = await db.knex.raw(
       `SELECT customer_id AS id, count(*)::int AS n FROM public.bookings GROUP BY customer_id ORDER BY n DESC LIMIT 1`,
     );
@@ -54,7 +54,10 @@ describe('gatehouse govern on a schema written for another tool', () => {
     const staffSees = await asCaller(db.knex, { id: customer.id, role: 'DOOR_STAFF' }, async (trx) =>
       Number((await trx.raw(`SELECT count(*) AS n FROM public.bookings`)).rows[0].n),
     );
-    expect(staffSees).toBe(total);
+    // Door staff see tonight's bookings: the pack's owner set that does not depend on who asks.
+    const tonight = Number((await db.knex('public.bookings').whereRaw('event_date = CURRENT_DATE').count({ n: '*' }))[0]!.n);
+    expect(tonight).toBeGreaterThan(0);
+    expect(staffSees).toBe(tonight);
     await expect(
       asCaller(db.knex, { id: customer.id, role: 'DOOR_STAFF' }, (trx) => trx.raw(`UPDATE public.bookings SET party_size = party_size`)),
     ).resolves.toMatchObject({ rowCount: 0 });

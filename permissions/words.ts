@@ -5,6 +5,12 @@ export function singular(label: string): string {
   return words.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
 }
 
+/** "order" -> "an order", "booking" -> "a booking", "user" -> "a user": a noun with its indefinite article. */
+export function withArticle(noun: string): string {
+  const an = /^(?:[aeio]|u(?!ni|s[eu]|ti|r[aeiou])|hour|honou?r|heir)/i.test(noun);
+  return `${an ? 'an' : 'a'} ${noun}`;
+}
+
 /** ["a"] -> "a"; ["a", "b", "c"] -> "a, b and c" (or "a, b or c"). */
 export function listOf(words: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;

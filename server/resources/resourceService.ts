@@ -17,7 +17,7 @@ import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
 import { labelOfRow, readableLabels, type ReadableLabel } from './referenceLabels.js';
-import { inSentence, listOf, stateWords } from '../../permissions/words.js';
+import { inSentence, listOf, stateWords, withArticle } from '../../permissions/words.js';
 import { decodeWireId, withWireId } from './recordId.js';
 
 type Row = Record<string, unknown>;
@@ -261,7 +261,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
       return;
     }
     const actions = workflow.transitions.map((t) => t.label.toLowerCase()).join(', ');
-    throw conflict(`The ${inSentence(full.fieldByName.get(workflow.statusColumn)?.label ?? workflow.statusColumn)} of a ${one} changes only through its actions (${actions}).`, {
+    throw conflict(`The ${inSentence(full.fieldByName.get(workflow.statusColumn)?.label ?? workflow.statusColumn)} of ${withArticle(one)} changes only through its actions (${actions}).`, {
       [workflow.statusColumn]: 'Use the actions of the record to change this.',
     });
   }

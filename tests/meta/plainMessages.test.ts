@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSentence } from '../../server/meta/checkSentence.js';
 import type { FieldKind, FieldMeta } from '../../server/meta/types.js';
-import { listOf, singular } from '../../permissions/words.js';
+import { listOf, singular, withArticle } from '../../permissions/words.js';
 
 const field = (name: string, label: string, kind: FieldKind): [string, FieldMeta] => [
   name,
@@ -41,5 +41,15 @@ describe('words for records', () => {
     expect(singular('GST returns')).toBe('GST return');
     expect(listOf(['payment reference', 'payment date'])).toBe('payment reference and payment date');
     expect(listOf(['pending', 'processed', 'hold'], 'or')).toBe('pending, processed or hold');
+    expect(['order', 'booking', 'event', 'user', 'upcoming show', 'hour slot', 'unit', 'invoice'].map(withArticle)).toEqual([
+      'an order',
+      'a booking',
+      'an event',
+      'a user',
+      'an upcoming show',
+      'an hour slot',
+      'a unit',
+      'an invoice',
+    ]);
   });
 });

@@ -72,9 +72,8 @@ export function labelsRouter({ knex, schema, switches = {} }: Deps): Router {
       const refersBindings = field.recordOf ? [field.recordOf, target.name, field.name] : [field.name];
 
       const view = labelViewName(resource.name, field.name, field.recordOf ? target.name : undefined);
-      const { rows: found } = await trx.raw<{ rows: { present: boolean }[] }>('SELECT to_regclass(?) IS NOT NULL AS present', [view]);
       let labels: Knex.QueryBuilder;
-      if (found[0]?.present) labels = trx.queryBuilder().from(trx.raw(`${view} AS v`));
+      if (schema().labelViews?.has(view)) labels = trx.queryBuilder().from(trx.raw(`${view} AS v`));
       else {
         const label = recordLabelSql(target, 't', (n) => schema().resources.get(n));
         if (!readsLabel(ability, target, label)) return [];

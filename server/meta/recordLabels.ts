@@ -38,7 +38,9 @@ export function recordLabelSql(resource: ResourceInfo, alias: string, resources?
   }
   const name = personName(resource);
   if (name) return { sql: `nullif(concat_ws(' ', ${name.map((c) => `${alias}.${ident(c)}`).join(', ')}), '')`, columns: [...name], nested: [] };
-  const composed = resources && resource.primaryKey.includes(resource.displayField) ? composedLabelSql(resource, alias, resources) : undefined;
+  // Composed where no column names the record, or where the pack says what names it (its recordTitles).
+  const composedWanted = resource.primaryKey.includes(resource.displayField) || PACK.recordTitles[resource.name] !== undefined;
+  const composed = resources && composedWanted ? composedLabelSql(resource, alias, resources) : undefined;
   return composed ?? { sql: `${alias}.${ident(resource.displayField)}::text`, columns: [resource.displayField], nested: [] };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import type { TestSwitches } from '../../server/access/testSwitches.js';
+import { recordLabelSql } from '../../server/meta/recordLabels.js';
 import { buildCases, compareEnforcers, signInEveryRole } from '../security/enforcers.js';
 import { demoServer } from '../support/demoServer.js';
 import type { TestServer } from '../support/testServer.js';
@@ -44,6 +45,13 @@ describe('BookingTMS, governed by its pack', () => {
     expect(cases.length).toBeGreaterThan(200);
     expect(disagreements).toEqual([]);
   }, 300_000);
+
+  it('names a payment as the pack says (its booking and when), not by its currency', async () => {
+    const payments = server.schema.resources.get('payments')!;
+    const label = recordLabelSql(payments, 't', (name) => server.schema.resources.get(name));
+    const { rows } = await server.db.knex.raw(`SELECT ${label.sql} AS label, b.booking_reference FROM payments t JOIN bookings b ON b.id = t.booking_id LIMIT 1`);
+    expect(rows[0].label).toMatch(new RegExp(`^${rows[0].booking_reference} · \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}$`));
+  });
 });
 
 for (const [name, options] of [

@@ -33,6 +33,29 @@ describe('the BookingTMS demo', () => {
     await page.context().close();
   });
 
+  it("lets the organisation admin add a user to their organisation with a role below their own, and leaves the owner alone", async () => {
+    const knex = demo.server.db.knex;
+    const page = await demo.signIn(demoEmail('org_admin'));
+    await page.goto(`${demo.server.url}/#/users`);
+    const table = page.getByRole('table', { name: 'Users' });
+    await table.locator(`tr[data-user="${demoEmail('staff')}"]`).waitFor();
+    // The owner holds a role above theirs: no actions on that row; the staff member's row has them.
+    await expect(table.getByRole('button', { name: `Actions for ${demoEmail('super_admin')}` }).count()).resolves.toBe(0);
+    await expect(table.getByRole('button', { name: `Actions for ${demoEmail('staff')}` }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New user' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Email').fill('desk.hand@example.com');
+    await dialog.getByLabel('Name').fill('Desk Hand');
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['Admin', 'Manager', 'Staff']);
+    await page.getByRole('option', { name: 'Staff' }).click();
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => knex('users').where({ email: 'desk.hand@example.com' }).first('organization_id', 'role')).toEqual({ organization_id: HOME, role: 'staff' });
+    await page.context().close();
+  });
+
   it('gives staff the bookings to read, with nothing to change', async () => {
     const page = await demo.signIn(demoEmail('staff'));
     await page.goto(`${demo.server.url}/#/bookings`);

@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // One config for the SPA build (root admin/, output dist/admin) and for the tests.
 export default defineConfig({
   root: 'admin',
-  plugins: [react()],
+  // Each asset is also written brotli- and gzip-compressed, served as it is (no compressing per request).
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
   build: { outDir: '../dist/admin', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {

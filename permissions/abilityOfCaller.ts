@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { LRUCache } from 'lru-cache';
 import { PACK } from './activePack.js';
 import type { MatrixRow } from './defaultMatrix.js';
 import { defineAbility, type AppAbility } from './defineAbility.js';
@@ -31,24 +32,21 @@ const isAction = (value: string): value is Action => (ACTIONS as readonly string
  * rule: the administrator may do everything, everyone else nothing. An unknown role may do nothing.
  */
 export function abilityOfCaller(caller: CallerGrants): AppAbility {
-  // The same grants give the same ability: built once, not on every request (a matrix edit,
-  // a new owned row or another role is another key).
-  const key = JSON.stringify([caller.id, caller.roles, caller.matrix, caller.owned, caller.tenant ?? null]);
-  const known = built.get(key);
-  if (known) {
-    built.delete(key);
-    built.set(key, known);
-    return known;
-  }
-  const ability = buildAbility(caller);
-  built.set(key, ability);
-  if (built.size > BUILT_KEPT) built.delete(built.keys().next().value!);
+  // The same grants give the same ability: built once, not on every request.
+  const key = grantsKey(caller);
+  let ability = built.get(key);
+  if (!ability) built.set(key, (ability = buildAbility(caller)));
   return ability;
 }
 
-/** The abilities built lately, most recent last (a small LRU: one per active caller and version of their grants). */
-const built = new Map<string, AppAbility>();
-const BUILT_KEPT = 1000;
+/**
+ * What an ability (and all drawn from it) depends on, as one string: the same key, the same
+ * answers. A matrix edit, a new owned row, another tenant or role is another key.
+ */
+export const grantsKey = (caller: CallerGrants): string => JSON.stringify([caller.id, caller.roles, caller.matrix, caller.owned, caller.tenant ?? null]);
+
+/** The abilities built lately: one per active caller and version of their grants. */
+const built = new LRUCache<string, AppAbility>({ max: 1000 });
 
 function buildAbility(caller: CallerGrants): AppAbility {
   if (caller.matrix === null) {

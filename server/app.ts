@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -13,8 +14,8 @@ import { loadSecretKey } from './auth/secretBox.js';
 import { inspectApiLogin, type ApiLogin } from './data/apiLogin.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
-import { metaForCaller } from './meta/metaForCaller.js';
-import { abilityOfCaller } from '../permissions/abilityOfCaller.js';
+import { metaOfCaller } from './meta/metaOfCaller.js';
+import { serveSpa } from './spa/serveSpa.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
 import { refuseHostileInput } from './http/hostileInput.js';
@@ -66,11 +67,18 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
       },
     }),
   );
+  // JSON (and the SPA's index) compressed on the way out; CSV exports stream as they are, so a
+  // million rows cost the database's time, not a compressor's; the built assets come compressed.
+  app.use(compression({ threshold: 1024, filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/csv') && compression.filter(req, res) }));
   app.use(
     pinoHttp({
       logger,
       genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
       autoLogging: env.NODE_ENV !== 'test',
+      // A successful read is the common case and tells little: logged at debug (below the default
+      // level, so it costs next to nothing); changes at info; refusals warn; failures always.
+      customLogLevel: (req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : req.method === 'GET' || req.method === 'HEAD' ? 'debug' : 'info',
       // Only what helps; never headers, which carry the session cookie.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -104,7 +112,11 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   // A POST carrying an Idempotency-Key is answered once: a retry gets the first answer.
   api.use(idempotency(knex));
   api.get('/meta', resolveUser(knex, policy), (req, res) => {
-    res.json(metaForCaller(schema, abilityOfCaller(req.user!), req.user!.roles));
+    const meta = metaOfCaller(schema, req.user!);
+    // Revalidated on every use: an unchanged one costs a 304, a changed matrix is seen at once.
+    res.set({ ETag: meta.etag, 'Cache-Control': 'private, no-cache' });
+    if (req.fresh) res.status(304).end();
+    else res.type('json').send(meta.json);
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.
   api.use('/matrix', matrixRouter(apiKnex, () => schema));
@@ -118,10 +130,7 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   });
   app.use('/api', api);
 
-  if (existsSync(SPA_DIR)) {
-    app.use(express.static(SPA_DIR, { index: false, maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => res.sendFile(path.join(SPA_DIR, 'index.html')));
-  }
+  if (existsSync(SPA_DIR)) serveSpa(app, SPA_DIR);
   app.use(errorHandler(() => schema));
   return app;
 }

@@ -20,10 +20,10 @@ class StartupRefusal extends Error {}
 
 /** The server itself (see index.ts): database (embedded unless DATABASE_URL), migrations, demo data, API + SPA. */
 const env = loadEnv();
-const logger = pino({
-  level: env.LOG_LEVEL,
-  ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
-});
+// On a terminal, pretty lines (in a worker thread); otherwise JSON written asynchronously, off the requests' path.
+const logger = process.stdout.isTTY
+  ? pino({ level: env.LOG_LEVEL, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } })
+  : pino({ level: env.LOG_LEVEL }, pino.destination({ sync: false }));
 
 const db = await openDatabase(env);
 let server: Server | undefined;

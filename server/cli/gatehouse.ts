@@ -6,12 +6,30 @@ import { parseArgs } from 'node:util';
  * GATEHOUSE_PACK; it is chosen before any permission module loads, since they read it once.
  */
 const USAGE = `usage: gatehouse govern --plan | --apply | --revert [--pack <file>]
+       gatehouse indexes [--pack <file>]
 
-  --plan     print the SQL the pack needs (roles, grants, policies, triggers), change nothing
-  --apply    run it in one transaction and record it (a second run with nothing new changes nothing)
-  --revert   undo the latest run, restoring what the tables had before
+  govern --plan     print the SQL the pack needs (roles, grants, policies, triggers), change nothing
+  govern --apply    run it in one transaction and record it (a second run with nothing new changes nothing)
+  govern --revert   undo the latest run, restoring what the tables had before
+  indexes           list the indexes the pack's pages need that the database lacks (row scopes,
+                    list views, workflow states, each with its order), with the SQL making each;
+                    exits 1 when some are missing, changes nothing
 
 The database is DATABASE_URL's (its owner, or a role that may create roles and policies).`;
+
+/** `gatehouse indexes`: what the pack's pages need and the database lacks. */
+async function adviseIndexes(knex: import('knex').Knex, pack: import('../../permissions/packModel.js').Pack): Promise<number> {
+  const { loadSchemaModel } = await import('../meta/loadSchemaModel.js');
+  const { missingIndexes } = await import('../govern/indexAdvice.js');
+  const missing = await missingIndexes(knex, await loadSchemaModel(knex), pack);
+  if (missing.length === 0) {
+    console.log(`-- every page of the pack "${pack.name}" has an index serving it`);
+    return 0;
+  }
+  console.log(`-- ${missing.length} index(es) the pack "${pack.name}" needs; each builds without blocking writes (run outside a transaction)`);
+  for (const m of missing) console.log(`\n-- for ${m.because.join('; ')}\n${m.sql}`);
+  return 1;
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,7 +37,8 @@ async function main(): Promise<number> {
     options: { plan: { type: 'boolean' }, apply: { type: 'boolean' }, revert: { type: 'boolean' }, pack: { type: 'string' }, help: { type: 'boolean' } },
   });
   const modes = (['plan', 'apply', 'revert'] as const).filter((m) => values[m]);
-  if (values.help || positionals[0] !== 'govern' || modes.length !== 1) {
+  const advising = positionals[0] === 'indexes' && modes.length === 0;
+  if (values.help || (!advising && (positionals[0] !== 'govern' || modes.length !== 1))) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
@@ -28,7 +47,7 @@ async function main(): Promise<number> {
     console.error('Set DATABASE_URL to the database to govern.');
     return 2;
   }
-  const mode = modes[0]!;
+  const mode = advising ? 'indexes' : modes[0]!;
   let loaded: typeof import('../../permissions/activePack.js');
   try {
     loaded = await import('../../permissions/activePack.js');
@@ -48,6 +67,7 @@ async function main(): Promise<number> {
   const { applyGovernance, planFor, revertGovernance } = await import('../govern/governDatabase.js');
   const knex = createKnex(process.env.DATABASE_URL, { min: 0, max: 2 });
   try {
+    if (mode === 'indexes') return await adviseIndexes(knex, PACK);
     // Gatehouse's own schema first (sessions, hooks, the record of runs): never the served tables.
     await migrate(knex, ['core']);
     if (mode === 'revert') {

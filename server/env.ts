@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { ConnectionLimits } from './data/knex.js';
 
@@ -14,6 +15,8 @@ const schema = z.object({
    */
   DATABASE_API_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Processes serving requests (Node cluster): the machine's cores in production, one otherwise. */
+  GATEHOUSE_WORKERS: z.coerce.number().int().min(1, 'GATEHOUSE_WORKERS is at least 1.').max(64).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   /**
    * Install a demo's schema, data and pack: `true` (OMBARO's), `false`, or a demo's name (a pack
@@ -87,4 +90,13 @@ export function twoFactorPolicy(env: Env): 'approvers' | 'off' {
 /** The data API's connection limits, from the environment. */
 export function dataApiLimits(env: Env): ConnectionLimits {
   return { poolMax: env.DB_POOL_MAX, poolWaitMs: env.DB_POOL_WAIT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS };
+}
+
+/**
+ * How many processes serve requests: GATEHOUSE_WORKERS, else one per core in production (the
+ * server keeps nothing per process that another needs: sessions, limits and locks live in the
+ * database or are shared through the primary), else one.
+ */
+export function workerCount(env: Env): number {
+  return env.GATEHOUSE_WORKERS ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1);
 }

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
-import { pino } from 'pino';
 import { createApp } from './app.js';
 import { listen, ListenRefusal } from './http/listen.js';
-import { closeGracefully } from './http/shutdown.js';
+import { closeGracefully, SHUTDOWN_GRACE_MS } from './http/shutdown.js';
+import { createLogger } from './logger.js';
+import { startWorkers, type Workers } from './workers.js';
 import { ensureAdministrator } from './auth/users.js';
 import { openDatabase } from './data/openDatabase.js';
-import { loadEnv } from './env.js';
+import { loadEnv, workerCount } from './env.js';
 import { loadSchemaModel } from './meta/loadSchemaModel.js';
 import { ensureSpaBuilt } from './spa/ensureSpaBuilt.js';
 import { printWelcome } from './cli/printWelcome.js';
@@ -20,17 +21,12 @@ class StartupRefusal extends Error {}
 
 /** The server itself (see index.ts): database (embedded unless DATABASE_URL), migrations, demo data, API + SPA. */
 const env = loadEnv();
-// On a terminal, pretty lines (in a worker thread); otherwise JSON written asynchronously, off the requests' path.
-const logger = process.stdout.isTTY
-  ? pino({ level: env.LOG_LEVEL, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } })
-  : pino({ level: env.LOG_LEVEL }, pino.destination({ sync: false }));
+const logger = createLogger(env);
 
 const db = await openDatabase(env);
 let server: Server | undefined;
+let workers: Workers | undefined;
 let stopping = false;
-
-/** How long requests in flight at a shutdown may take to finish before their connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Stops accepting, lets the requests in flight finish (up to SHUTDOWN_GRACE_MS: a request still
@@ -42,6 +38,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info(`${signal}: shutting down`);
   if (server && (await closeGracefully(server, SHUTDOWN_GRACE_MS)).cut) logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS} ms were cut`);
+  await workers?.stop();
   await db.close();
   process.exit(0);
 }
@@ -65,7 +62,21 @@ try {
   if (PACK_FILE) await checkPackAgainstCatalog(db.knex, PACK, schema, PACK_FILE);
   // The port first: nothing starts working on the database for a server that cannot listen.
   server = await listen(env.PORT, env.HOST);
-  server.on('request', createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger }));
+  const serving = workerCount(env);
+  if (serving === 1) server.on('request', createApp({ knex: db.knex, apiKnex: await db.openApi(), env, schema, logger }));
+  else {
+    // Several processes: each binds the port through this one, which only checked it was free.
+    await new Promise((resolve) => server!.close(resolve));
+    server = undefined;
+    await db.openApi();
+    const apiUrl = db.apiUrl();
+    workers = await startWorkers(
+      serving,
+      { DATABASE_URL: db.url, ...(apiUrl ? { DATABASE_API_URL: apiUrl } : {}), GATEHOUSE_PACK: PACK_FILE ?? 'none', GATEHOUSE_DEMO: 'false' },
+      logger,
+    );
+    logger.info(`${serving} processes serve requests`);
+  }
   printWelcome(env, db, schema.resources.size, db.demo ? await demoSignIns(db.knex, PACK.administrator) : []);
 } catch (err) {
   if (err instanceof PackError || err instanceof StartupRefusal || err instanceof ListenRefusal) logger.fatal(err.message);

@@ -40,7 +40,13 @@ export function createKnex(connectionString: string, pool: Knex.PoolConfig = { m
   const knex = knexFactory({
     client: 'pg',
     connection: limits
-      ? { connectionString, statement_timeout: limits.statementTimeoutMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs }
+      ? {
+          connectionString,
+          statement_timeout: limits.statementTimeoutMs,
+          idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+          // Which serving process a connection is (pg_stat_activity), where several serve.
+          application_name: `gatehouse ${process.pid}`,
+        }
       : { connectionString },
     pool: limits ? { ...pool, max: limits.poolMax } : pool,
     ...(limits ? { acquireConnectionTimeout: limits.poolWaitMs } : {}),

@@ -23,6 +23,10 @@ export interface Database {
    * role with a fresh password, else — in a database without a role matrix — the owner's.
    */
   openApi: () => Promise<Knex>;
+  /** The owner's connection URL (the embedded server's, or DATABASE_URL). */
+  url: string;
+  /** The data API's connection URL openApi used, if not the owner's (for the processes serving requests). */
+  apiUrl: () => string | undefined;
   close: () => Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export async function openDatabase(env: Env): Promise<Database> {
   }
   const knex = createKnex(url);
   let api: Knex | undefined;
+  let apiUrl: string | undefined;
   const ownerUrl = url;
   const sets: MigrationSet[] = demoName === undefined ? ['core'] : ['core', demoName];
   return {
@@ -55,10 +60,12 @@ export async function openDatabase(env: Env): Promise<Database> {
     ...(server ? { dataFolder: server.dataFolder } : {}),
     migrate: () => migrate(knex, sets),
     openApi: async () => {
-      if (env.DATABASE_API_URL) api = createKnex(env.DATABASE_API_URL, undefined, dataApiLimits(env));
-      else if (await hasAuthenticator(knex)) api = createKnex(authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)), undefined, dataApiLimits(env));
+      apiUrl = env.DATABASE_API_URL ?? ((await hasAuthenticator(knex)) ? authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)) : undefined);
+      if (apiUrl) api = createKnex(apiUrl, undefined, dataApiLimits(env));
       return api ?? knex;
     },
+    url: ownerUrl,
+    apiUrl: () => apiUrl,
     close: async () => {
       await api?.destroy();
       await knex.destroy();

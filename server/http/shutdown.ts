@@ -41,6 +41,9 @@ export function trackConnections(server: Server): void {
   });
 }
 
+/** How long requests in flight at a shutdown may take to finish before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * Stops a server accepting connections and lets the requests in flight finish, up to `graceMs`:
  * connections still busy then are cut (their requests' transactions roll back). Connections with

@@ -24,7 +24,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-describe('SIGTERM under load', () => {
+describe.each([1, 2])('SIGTERM under load, %i serving process(es)', (workers) => {
   it('stops accepting, finishes the request in flight, closes its pools and exits 0', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -40,6 +40,7 @@ describe('SIGTERM under load', () => {
         GATEHOUSE_DEMO: 'false',
         GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'),
         LOG_LEVEL: 'warn',
+        GATEHOUSE_WORKERS: String(workers),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -54,6 +55,12 @@ describe('SIGTERM under load', () => {
       }
       const api = new ApiClient(`http://127.0.0.1:${port}`);
       await api.login(demoEmail('super_admin'), DEMO_PASSWORD);
+      // Every serving process answers: each opens its own connections as the data API's login, named by its pid.
+      await Promise.all(Array.from({ length: 16 }, () => api.get('/api/services?range=[0,4]')));
+      const { rows: serving } = await db.knex.raw(
+        `SELECT count(DISTINCT application_name)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND usename = 'gatehouse_authenticator'`,
+      );
+      expect(serving[0].n).toBe(workers);
       // A write that waits on a row another transaction holds: in flight when the signal comes.
       const lock = await db.knex.transaction();
       const { rows } = await lock.raw(`SELECT id FROM public.services ORDER BY id LIMIT 1 FOR UPDATE`);

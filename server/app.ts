@@ -14,7 +14,7 @@ import { loadSecretKey } from './auth/secretBox.js';
 import { inspectApiLogin, type ApiLogin } from './data/apiLogin.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
-import { metaOfCaller } from './meta/metaOfCaller.js';
+import { encodedMeta, metaOfCaller } from './meta/metaOfCaller.js';
 import { serveSpa } from './spa/serveSpa.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
@@ -114,9 +114,15 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   api.get('/meta', resolveUser(knex, policy), (req, res) => {
     const meta = metaOfCaller(schema, req.user!);
     // Revalidated on every use: an unchanged one costs a 304, a changed matrix is seen at once.
-    res.set({ ETag: meta.etag, 'Cache-Control': 'private, no-cache' });
-    if (req.fresh) res.status(304).end();
-    else res.type('json').send(meta.json);
+    res.set({ ETag: meta.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding' });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+    res.type('json');
+    if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding).send(encodedMeta(meta, encoding));
+    else res.send(meta.json);
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.
   api.use('/matrix', matrixRouter(apiKnex, () => schema));

@@ -1,13 +1,29 @@
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { abilityOfCaller, grantsKey, type CallerGrants } from '../../permissions/abilityOfCaller.js';
 import { metaForCaller } from './metaForCaller.js';
 import type { SchemaModel } from './schemaModel.js';
 
-/** `/api/meta` as sent: its JSON and the tag a browser revalidates it by. */
+/** `/api/meta` as sent: its JSON, the tag a browser revalidates it by, and its compressed forms once asked for. */
 export interface MetaResponse {
   json: string;
   etag: string;
+  encoded: Partial<Record<MetaEncoding, Buffer>>;
+}
+
+export type MetaEncoding = 'br' | 'gzip';
+
+/**
+ * The answer compressed as the client accepts, made once per version (compressing 170 kB on
+ * every call cost more than all the rest of the request), tighter than the per-request
+ * compression can afford.
+ */
+export function encodedMeta(meta: MetaResponse, encoding: MetaEncoding): Buffer {
+  return (meta.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(meta.json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } })
+      : gzipSync(meta.json, { level: 9 }));
 }
 
 /** Per schema (an app serves one), the answers built lately, by the caller's grants. */
@@ -25,7 +41,7 @@ export function metaOfCaller(schema: SchemaModel, caller: CallerGrants): MetaRes
   let meta = cache.get(key);
   if (!meta) {
     const json = JSON.stringify(metaForCaller(schema, abilityOfCaller(caller), caller.roles));
-    meta = { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+    meta = { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`, encoded: {} };
     cache.set(key, meta);
   }
   return meta;

@@ -100,3 +100,6 @@ export function dataApiLimits(env: Env): ConnectionLimits {
 export function workerCount(env: Env): number {
   return env.GATEHOUSE_WORKERS ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1);
 }
+
+/** The schemas GATEHOUSE_SCHEMAS names, or undefined: every schema but the system's and Gatehouse's. */
+export const servedSchemas = (env: Env): string[] | undefined => env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim());

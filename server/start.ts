@@ -6,7 +6,7 @@ import { createLogger } from './logger.js';
 import { startWorkers, type Workers } from './workers.js';
 import { ensureAdministrator } from './auth/users.js';
 import { openDatabase } from './data/openDatabase.js';
-import { loadEnv, workerCount } from './env.js';
+import { loadEnv, servedSchemas, workerCount } from './env.js';
 import { loadSchemaModel } from './meta/loadSchemaModel.js';
 import { ensureSpaBuilt } from './spa/ensureSpaBuilt.js';
 import { printWelcome } from './cli/printWelcome.js';
@@ -55,7 +55,7 @@ try {
     if (done === 'password set') logger.info(`${env.GATEHOUSE_ADMIN_EMAIL} had no password: GATEHOUSE_ADMIN_PASSWORD is now theirs`);
   }
   await ensureSpaBuilt(logger);
-  const schema = await loadSchemaModel(db.knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
+  const schema = await loadSchemaModel(db.knex, servedSchemas(env));
   const mismatch = governanceProblem(schema.governance, PACK, PACK_FILE);
   if (mismatch) throw new StartupRefusal(mismatch);
   // The pack governing this database must fit it: a mistake stops here, naming the file, the path and the fix.
@@ -68,8 +68,7 @@ try {
     // Several processes: each binds the port through this one, which only checked it was free.
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
-    await db.openApi();
-    const apiUrl = db.apiUrl();
+    const apiUrl = await db.apiUrl();
     workers = await startWorkers(
       serving,
       { DATABASE_URL: db.url, ...(apiUrl ? { DATABASE_API_URL: apiUrl } : {}), GATEHOUSE_PACK: PACK_FILE ?? 'none', GATEHOUSE_DEMO: 'false' },

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { PACK, PACK_FILE } from '../permissions/activePack.js';
 import { createApp } from './app.js';
-import { createKnex } from './data/knex.js';
-import { dataApiLimits, loadEnv } from './env.js';
+import { openDatabase } from './data/openDatabase.js';
+import { loadEnv, servedSchemas } from './env.js';
 import { closeGracefully, SHUTDOWN_GRACE_MS, trackConnections } from './http/shutdown.js';
 import { createLogger } from './logger.js';
 import { loadSchemaModel } from './meta/loadSchemaModel.js';
@@ -15,9 +15,11 @@ import { governanceProblem } from './packs/governanceProblem.js';
  */
 const env = loadEnv();
 const logger = createLogger(env);
-const knex = createKnex(env.DATABASE_URL!);
-const apiKnex = env.DATABASE_API_URL ? createKnex(env.DATABASE_API_URL, undefined, dataApiLimits(env)) : knex;
-const schema = await loadSchemaModel(knex, env.GATEHOUSE_SCHEMAS?.split(',').map((s) => s.trim()));
+// DATABASE_URL is set, so this opens connections and starts no database of its own.
+const db = await openDatabase(env);
+const knex = db.knex;
+const apiKnex = await db.openApi();
+const schema = await loadSchemaModel(knex, servedSchemas(env));
 const mismatch = governanceProblem(schema.governance, PACK, PACK_FILE);
 if (mismatch) {
   logger.fatal(mismatch);
@@ -33,8 +35,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   if ((await closeGracefully(server, SHUTDOWN_GRACE_MS)).cut) logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS} ms were cut`);
-  if (apiKnex !== knex) await apiKnex.destroy();
-  await knex.destroy();
+  await db.close();
   process.exit(0);
 }
 // Ctrl-C reaches every process of the terminal's group, the primary's SIGTERM this one alone.

@@ -3,7 +3,6 @@ import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-st
 import type { Logger } from 'pino';
 
 export interface Workers {
-  count: number;
   /** Asks each to stop as a single server does (requests in flight finish) and waits until all have. */
   stop: () => Promise<void>;
 }
@@ -34,7 +33,6 @@ export async function startWorkers(count: number, env: Record<string, string>, l
     });
   await Promise.all(Array.from({ length: count }, fork));
   return {
-    count,
     stop: async () => {
       stopping = true;
       const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());

@@ -25,8 +25,11 @@ export interface Database {
   openApi: () => Promise<Knex>;
   /** The owner's connection URL (the embedded server's, or DATABASE_URL). */
   url: string;
-  /** The data API's connection URL openApi used, if not the owner's (for the processes serving requests). */
-  apiUrl: () => string | undefined;
+  /**
+   * The data API's connection URL (as openApi would connect; undefined: the owner's), without
+   * opening a pool: for the processes serving requests, which open their own.
+   */
+  apiUrl: () => Promise<string | undefined>;
   close: () => Promise<void>;
 }
 
@@ -49,8 +52,12 @@ export async function openDatabase(env: Env): Promise<Database> {
   }
   const knex = createKnex(url);
   let api: Knex | undefined;
-  let apiUrl: string | undefined;
+  let apiUrl: Promise<string | undefined> | undefined;
   const ownerUrl = url;
+  // Asked once: the authenticator's password is set anew when it is made up.
+  const resolveApiUrl = () =>
+    (apiUrl ??= (async () =>
+      env.DATABASE_API_URL ?? ((await hasAuthenticator(knex)) ? authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)) : undefined))());
   const sets: MigrationSet[] = demoName === undefined ? ['core'] : ['core', demoName];
   return {
     knex,
@@ -60,12 +67,12 @@ export async function openDatabase(env: Env): Promise<Database> {
     ...(server ? { dataFolder: server.dataFolder } : {}),
     migrate: () => migrate(knex, sets),
     openApi: async () => {
-      apiUrl = env.DATABASE_API_URL ?? ((await hasAuthenticator(knex)) ? authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)) : undefined);
-      if (apiUrl) api = createKnex(apiUrl, undefined, dataApiLimits(env));
+      const apiAt = await resolveApiUrl();
+      if (apiAt) api ??= createKnex(apiAt, undefined, dataApiLimits(env));
       return api ?? knex;
     },
     url: ownerUrl,
-    apiUrl: () => apiUrl,
+    apiUrl: resolveApiUrl,
     close: async () => {
       await api?.destroy();
       await knex.destroy();

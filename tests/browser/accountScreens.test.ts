@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { useSignedInBrowser } from './signedInBrowser.js';
+import { listRows } from './browser.js';
 
 // User administration, the account pages and the security log, through the SPA.
 const session = useSignedInBrowser();
@@ -234,7 +235,7 @@ describe('account screens in the browser', () => {
     await loginForm(user).click();
     await user.waitForURL((u) => u.hash === '#/customers');
     await menu(user).waitFor();
-    await user.locator('table tbody tr').first().waitFor();
+    await listRows(user).first().waitFor();
 
     // A suspension also ends a page that is merely reloaded.
     await runRowAction(admin, newUser.email, 'Suspend', 'Suspend this user?', 'Suspend');

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
 import { pino } from 'pino';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, listRows } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -35,7 +35,7 @@ describe('the back-office in a browser', () => {
     await expect(page.getByRole('menuitem', { name: 'Finance' }).count()).resolves.toBeGreaterThan(0);
 
     await page.goto(`${server.url}/#/services`);
-    const rowsLocator = page.locator('table tbody tr');
+    const rowsLocator = listRows(page);
     await rowsLocator.first().waitFor();
     const unfiltered = await rowsLocator.count();
     expect(unfiltered).toBeGreaterThan(5);
@@ -64,9 +64,9 @@ describe('the back-office in a browser', () => {
     const meta = await page.evaluate(async () => (await fetch('/api/meta')).json());
     for (const resource of meta.resources as { name: string; primaryKey: string[] }[]) {
       await page.goto(`${server.url}/#/${resource.name}`);
-      const firstRow = page.locator('table tbody tr').first();
+      const firstRow = listRows(page).first();
       await firstRow.or(page.getByText('No results found')).or(page.getByText(/No .* yet/)).first().waitFor();
-      if (resource.primaryKey.length && (await page.locator('table tbody tr').count()) > 0) {
+      if (resource.primaryKey.length && (await listRows(page).count()) > 0) {
         await firstRow.locator('td').nth(1).click();
         await page.getByRole('tab', { name: 'Details' }).waitFor();
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { useDemoBrowser } from './demoBrowser.js';
+import { listRows } from './browser.js';
 
 vi.hoisted(() => {
   process.env.GATEHOUSE_PACK = 'permissions/packs/bookingtms/pack.json';
@@ -59,7 +60,7 @@ describe('the BookingTMS demo', () => {
   it('gives staff the bookings to read, with nothing to change', async () => {
     const page = await demo.signIn(demoEmail('staff'));
     await page.goto(`${demo.server.url}/#/bookings`);
-    await page.locator('tbody tr').first().waitFor();
+    await listRows(page).first().waitFor();
     await expect(page.getByRole('link', { name: 'Create', exact: true }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Confirm', exact: true }).count()).resolves.toBe(0);
     await page.context().close();

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -6,4 +6,12 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * A list's rows once its records are on screen: while a list loads, react-admin draws placeholder rows in
+ * the same table, which a click or a count must not take for records.
+ */
+export function listRows(scope: Page | Locator): Locator {
+  return scope.locator('table tbody tr.RaDatagrid-row');
 }

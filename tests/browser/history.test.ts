@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, listRows } from './browser.js';
 
 /** A record's History tab: the database's audit trail of the record, field by field. */
 let server: TestServer;
@@ -79,7 +79,7 @@ describe('the History tab', () => {
     const page = await signIn('legal_department');
     await page.goto(`${server.url}/#/audit_log?filter=${encodeURIComponent(JSON.stringify({ table_name: ['employees'] }))}`);
     // Newest first: the change just made leads the list.
-    const row = page.locator('tbody tr').first();
+    const row = listRows(page).first();
     await row.waitFor();
     await expect.poll(() => row.locator('td.column-record_id').textContent()).toBe(employee.name);
     await expect(row.locator('td.column-table_name').textContent()).resolves.toBe('Employees');

@@ -3,12 +3,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { useSignedInBrowser } from './signedInBrowser.js';
+import { listRows } from './browser.js';
 
 const session = useSignedInBrowser();
 const { signIn } = session;
 
 const menu = (page: Page) => page.locator('.RaMenu-open');
-const rowsOf = (page: Page) => page.locator('table tbody tr');
+const rowsOf = listRows;
 const notAllowed = (page: Page) => page.getByRole('heading', { name: 'Not allowed', level: 1 });
 
 async function firstId(table: string): Promise<string> {

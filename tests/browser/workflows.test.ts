@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { useSignedInBrowser } from './signedInBrowser.js';
+import { listRows } from './browser.js';
 
 const session = useSignedInBrowser();
 const { signIn } = session;
@@ -22,11 +23,11 @@ describe('workflow buttons', () => {
 
     // From the queue: the request, with the employee's balance in view, opens on its record.
     await page.goto(`${session.server.url}/#/leave_queue`);
-    await page.locator('table tbody tr').first().waitFor();
+    await listRows(page).first().waitFor();
     await page.goto(`${session.server.url}/#/leave_queue?filter=${encodeURIComponent(JSON.stringify({ id: approveMe }))}`);
     // The unfiltered page stays on screen while the filtered one loads: wait for the one row.
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
-    await page.locator('table tbody tr').first().click();
+    await expect.poll(() => listRows(page).count()).toBe(1);
+    await listRows(page).first().click();
     await page.waitForURL(new RegExp(`#/leave_requests/${approveMe}/show`));
     // A decision is asked about first, saying what it will do; "Not now" changes nothing.
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -188,7 +189,7 @@ describe('workflow buttons', () => {
     const page = await signIn('customer_care');
     await page.goto(`${session.server.url}/#/support_tickets`);
     await page.getByRole('button', { name: 'Unassigned' }).click();
-    const rows = page.locator('table tbody tr');
+    const rows = listRows(page);
     const { rows: open } = await knex.raw(`SELECT count(*)::int AS n FROM support_tickets WHERE assigned_to IS NULL AND status = 'open'`);
     expect(open[0].n).toBeGreaterThan(0);
     // The unfiltered page may still be on screen while the view's query runs: wait for the filtered one.

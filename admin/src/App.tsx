@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { lazy, useCallback, useSyncExternalStore } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import type { Meta, ModuleMeta, ResourceMeta } from '../../server/meta/types';
@@ -13,12 +13,19 @@ import { currentMeta, loadMeta, subscribeMeta } from './meta/metaStore';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { OVERRIDES } from './resources/overrides';
-import { GeneratedCreate, GeneratedEdit } from './screens/GeneratedForms';
-import { GeneratedList } from './screens/GeneratedList';
-import { GeneratedShow } from './screens/GeneratedShow';
 import { ActionNotAllowed, NotAllowedPage } from './screens/NotAllowedPage';
 import { theme } from './theme';
 import { usersRoute } from './users/routes';
+
+/**
+ * The generated screens (and the datagrid, filters, inputs and fields they bring) are not on
+ * the login page or the dashboard: each is fetched when a resource's screen is first opened.
+ * react-admin's layout shows its loading indicator meanwhile (its content sits in Suspense).
+ */
+const GeneratedList = lazy(() => import('./screens/GeneratedList').then((m) => ({ default: m.GeneratedList })));
+const GeneratedShow = lazy(() => import('./screens/GeneratedShow').then((m) => ({ default: m.GeneratedShow })));
+const GeneratedEdit = lazy(() => import('./screens/GeneratedForms').then((m) => ({ default: m.GeneratedEdit })));
+const GeneratedCreate = lazy(() => import('./screens/GeneratedForms').then((m) => ({ default: m.GeneratedCreate })));
 
 /**
  * A resource's screens: a hand-written override wins; write screens only where the caller may

@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { beginWithFirstStatement, PIPELINED } from './pipelinedConnections.js';
 
 // Dates stay 'YYYY-MM-DD' strings: turning them into Date objects shifts them by the
 // server's time zone. int8 and numeric become numbers only when that loses nothing,
@@ -46,6 +47,8 @@ export function createKnex(connectionString: string, pool: Knex.PoolConfig = { m
           idle_in_transaction_session_timeout: limits.idleInTransactionMs,
           // Which serving process a connection is (pg_stat_activity), where several serve.
           application_name: `gatehouse ${process.pid}`,
+          // A request's statements share round trips where they are asked for together.
+          ...PIPELINED,
         }
       : { connectionString },
     pool: limits ? { ...pool, max: limits.poolMax } : pool,
@@ -56,6 +59,7 @@ export function createKnex(connectionString: string, pool: Knex.PoolConfig = { m
     const prefix = `${query.sql ?? ''} - `;
     if (typeof err.message === 'string' && err.message.startsWith(prefix)) err.databaseMessage = err.message.slice(prefix.length);
   });
+  if (limits) beginWithFirstStatement(knex);
   return knex;
 }
 

@@ -20,7 +20,7 @@ export function asRequestCaller<T>(
   knex: Knex,
   req: Request,
   fn: (trx: Knex.Transaction, user: SessionUser) => Promise<T>,
-  options: { rollback?: boolean | undefined } = {},
+  options: { rollback?: boolean | undefined; read?: boolean | undefined } = {},
 ): Promise<T> {
   // Set by requireSession; were it ever missing, the stricter policy applies.
   const policy = req.twoFactorPolicy ?? 'approvers';
@@ -35,7 +35,9 @@ export function asRequestCaller<T>(
       }
     : fn;
   return withUserContext(knex, req.sessionToken!, withClaim, {
-    ...options,
+    rollback: options.rollback,
+    // A read is answered without waiting for its COMMIT: nothing it shows depends on it.
+    answerBeforeCommit: options.read && !claim ? { onLateFailure: (err) => req.log.warn({ err }, 'a read was answered, then its COMMIT failed') } : undefined,
     requestId: String(req.id),
     client: clientOf(req),
     admit: (user) => admitUngated(user, policy, req.apiLogin),
@@ -47,14 +49,18 @@ export function asRequestCaller<T>(
  * ability (none at all under the test-only skipCasl switch), inside the caller's transaction.
  */
 export function resourceRequests({ knex, schema, switches = {} }: { knex: Knex; schema: () => SchemaModel; switches?: TestSwitches }) {
-  return <T>(req: Request, fn: (trx: Knex.Transaction, ability: AppAbility, resource: ResourceInfo, user: SessionUser) => Promise<T>) => {
+  return <T>(
+    req: Request,
+    fn: (trx: Knex.Transaction, ability: AppAbility, resource: ResourceInfo, user: SessionUser) => Promise<T>,
+    options: { read?: boolean } = {},
+  ) => {
     const resource = schema().resources.get(String(req.params.resource));
     if (!resource) throw notFound(`Unknown resource "${String(req.params.resource)}".`);
     return asRequestCaller(
       knex,
       req,
       (trx, user) => fn(trx, switches.skipCasl ? unlimitedAbility() : abilityOfCaller(user), resource, user),
-      { rollback: switches.rollbackWrites },
+      { rollback: switches.rollbackWrites, read: options.read },
     );
   };
 }

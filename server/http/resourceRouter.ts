@@ -33,10 +33,18 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
   const router = Router();
 
   const runWithAbility = resourceRequests({ knex, schema, switches });
-  const run = <T>(req: Request, fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>) =>
-    runWithAbility(req, (trx, ability, resource, user) =>
-      fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability, referenced: (name) => schema().resources.get(name), labelViews: schema().labelViews }), resource, user),
+  const run = <T>(
+    req: Request,
+    fn: (svc: ReturnType<typeof resourceService>, resource: ResourceInfo, user: SessionUser) => Promise<T>,
+    options: { read?: boolean } = {},
+  ) =>
+    runWithAbility(
+      req,
+      (trx, ability, resource, user) =>
+        fn(resourceService({ trx, resource, model: models().get(resource.name)!, ability, referenced: (name) => schema().resources.get(name), labelViews: schema().labelViews }), resource, user),
+      options,
     );
+  const READ = { read: true };
   const transitionNamed = (resource: ResourceInfo, name: string) => {
     const t = workflowOf(resource.name)?.transitions.find((x) => x.name === name);
     if (!t) throw notFound(`${resource.label} has no action "${name}".`);
@@ -77,11 +85,11 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     }
     const summary = parseAggregate(req.query as Record<string, unknown>);
     if (summary) {
-      res.json(await run(req, (svc) => svc.summarise(params, summary)));
+      res.json(await run(req, (svc) => svc.summarise(params, summary), READ));
       return;
     }
     if (req.query.range === undefined) params.range = { offset: 0, limit: MAX_PAGE_SIZE };
-    const { rows, total, estimated } = await run(req, (svc) => svc.list(params));
+    const { rows, total, estimated } = await run(req, (svc) => svc.list(params), READ);
     const end = rows.length ? params.range.offset + rows.length - 1 : params.range.offset;
     res.set('Content-Range', `${String(req.params.resource)} ${params.range.offset}-${end}/${total}`);
     // The protocol has no word for a guess: a header says the total is the planner's estimate.
@@ -89,7 +97,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.json(rows);
   });
   router.get('/:resource/:id', async (req, res) => {
-    res.json(await run(req, (svc) => svc.getOne(req.params.id)));
+    res.json(await run(req, (svc) => svc.getOne(req.params.id), READ));
   });
   router.post('/:resource', async (req, res) => {
     res.status(201).json(

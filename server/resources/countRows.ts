@@ -14,20 +14,31 @@ export interface RowCount {
   estimated: boolean;
 }
 
-export async function countRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder): Promise<RowCount> {
-  const rowsQuery = filtered.clone().clearSelect().clearOrder().select(trx.raw('1'));
-  const estimate = await plannedRows(trx, rowsQuery);
-  if (estimate > EXACT_COUNT_CAP) return { total: estimate, estimated: true };
-  const exact = await countUpTo(trx, rowsQuery, EXACT_COUNT_CAP + 1);
-  return exact <= EXACT_COUNT_CAP ? { total: exact, estimated: false } : { total: Math.max(estimate, EXACT_COUNT_CAP + 1), estimated: true };
-}
-
 /**
- * The total of a list asked for a page past its end (an estimate said there were more rows):
- * exact, and cheap, since it stops at `offset` rows.
+ * How a list's total will be worked out, begun beside its page: the planner's estimate is
+ * asked for at once — it only plans, and rides in the page's round trip — and the exact,
+ * capped count only when the page shows it is needed.
  */
-export async function countBefore(trx: Knex.Transaction, filtered: Knex.QueryBuilder, offset: number): Promise<RowCount> {
-  return { total: await countUpTo(trx, filtered.clone().clearSelect().clearOrder().select(trx.raw('1')), offset), estimated: false };
+export function countingRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder) {
+  const rowsQuery = filtered.clone().clearSelect().clearOrder().select(trx.raw('1'));
+  const estimate = plannedRows(trx, rowsQuery);
+  return {
+    /** The planner's estimate of the whole list; await it even when the page tells the total, so a failure is never missed. */
+    estimate,
+    /** The total of the whole list, once the page said it is more than one page. */
+    async all(estimated: number): Promise<RowCount> {
+      if (estimated > EXACT_COUNT_CAP) return { total: estimated, estimated: true };
+      const exact = await countUpTo(trx, rowsQuery.clone(), EXACT_COUNT_CAP + 1);
+      return exact <= EXACT_COUNT_CAP ? { total: exact, estimated: false } : { total: Math.max(estimated, EXACT_COUNT_CAP + 1), estimated: true };
+    },
+    /**
+     * The total of a list asked for a page past its end (an estimate said there were more
+     * rows): exact, and cheap, since it stops at `offset` rows.
+     */
+    async before(offset: number): Promise<RowCount> {
+      return { total: await countUpTo(trx, rowsQuery.clone(), offset), estimated: false };
+    },
+  };
 }
 
 async function countUpTo(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, cap: number): Promise<number> {

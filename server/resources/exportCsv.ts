@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { unpipelined, type PipelinedClient } from '../data/pipelinedConnections.js';
 
 /** Where an export goes (the HTTP response) and the last moment to set its headers. */
 export interface CsvTarget {
@@ -15,7 +16,7 @@ export interface CsvTarget {
 }
 
 /** The parts of node-postgres's client this module uses (its typings leave them out). */
-interface PgClient extends pg.Client {
+interface PgClient extends PipelinedClient {
   processID: number | null;
   secretKey: number | null;
 }
@@ -42,6 +43,11 @@ export async function copyCsv(trx: Knex.Transaction, selectSql: string, target: 
   await trx.raw(`SELECT set_config('statement_timeout', '30min', true)`);
   // Inside a transaction Knex hands out the transaction's connection (and never releases it).
   const client = (await trx.client.acquireConnection()) as PgClient;
+  // A COPY holds the connection while it streams: node-postgres will not pipeline it.
+  await unpipelined(client, () => streamCopy(client, selectSql, target));
+}
+
+async function streamCopy(client: PgClient, selectSql: string, target: CsvTarget): Promise<void> {
   const copy = client.query(copyTo(`COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   // The COPY stream must never be destroyed before its end (see above): read it through an
   // iterator that leaves it alone when the consumer stops.

@@ -12,7 +12,7 @@ import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { aggregate, type AggregateQuery, type AggregateRow } from './aggregate.js';
-import { countBefore, countRows, type RowCount } from './countRows.js';
+import { countingRows, type RowCount } from './countRows.js';
 import { copyCsv, type CsvTarget } from './exportCsv.js';
 import type { ListParams } from './listParams.js';
 import { parseBody } from './parseBody.js';
@@ -129,17 +129,18 @@ export function resourceService({ trx, resource: full, model, ability, reference
   async function list(params: ListParams): Promise<{ rows: Row[] } & RowCount> {
     const { range } = params;
     const matched = matching(params, ['read']);
-    const rows = await matched.clone().offset(range.offset).limit(range.limit);
+    const counting = countingRows(trx, matched.toKnexQuery());
+    const [rows, estimate] = await Promise.all([matched.clone().offset(range.offset).limit(range.limit), counting.estimate]);
     // A short page ends the list: its total is known. An empty one past the start was asked
     // for because an estimate promised more: where the list really ends is counted.
     const count: RowCount =
       rows.length < range.limit && rows.length > 0
         ? { total: range.offset + rows.length, estimated: false }
         : rows.length === 0 && range.offset > 0
-          ? await countBefore(trx, matched.toKnexQuery(), range.offset)
+          ? await counting.before(range.offset)
           : rows.length === 0
             ? { total: 0, estimated: false }
-            : await countRows(trx, matched.toKnexQuery());
+            : await counting.all(estimate);
     return { rows: plain(rows, range.offset), ...count };
   }
 

@@ -19,6 +19,8 @@ export interface TestServer {
   apiKnex: Knex;
   db: TestDatabase;
   schema: SchemaModel;
+  /** The HTTP server itself, for tests that watch what its requests do. */
+  http: Server;
   close: () => Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestServer(
     apiKnex: apiKnex ?? db.knex,
     db,
     schema,
+    http: server,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,36 +2,49 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { createKnex } from '../../server/data/knex.js';
-import { loadEnv } from '../../server/env.js';
+import { dataApiLimits, loadEnv } from '../../server/env.js';
 import { loadSchemaModel } from '../../server/meta/loadSchemaModel.js';
+import { traceRequests, tripsWaitedFor, type RequestTrace } from '../support/roundTrips.js';
 
 /**
  * The server under measurement, in a process of its own (forked by scenarios.ts), so its CPU
- * time and memory are its own: asked over IPC, it answers its CPU time, resident memory and the
- * statements its connections have sent (each one round trip to the database).
+ * time and memory are its own. Asked over IPC, it answers its CPU time, resident memory, the
+ * statements its requests sent and the round trips they waited for, and the last request's
+ * statements (for the bench to replay them without Gatehouse).
  */
 const ownerUrl = process.env.BENCH_OWNER_URL!;
 const apiUrl = process.env.BENCH_API_URL;
+const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const knex = createKnex(ownerUrl, { min: 0, max: 20 });
-const apiKnex = apiUrl ? createKnex(apiUrl, { min: 0, max: 20 }) : knex;
-let statements = 0;
-for (const k of new Set([knex, apiKnex])) k.on('query', () => statements++);
+// The data API's pool as the server opens it in production: its limits, pipelined connections.
+const apiKnex = apiUrl ? createKnex(apiUrl, { min: 0, max: 20 }, { ...dataApiLimits(env), poolMax: 20 }) : knex;
 const schema = await loadSchemaModel(knex);
-const app = createApp({ knex, apiKnex, env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), schema, logger: pino({ level: 'silent' }) });
+const app = createApp({ knex, apiKnex, env, schema, logger: pino({ level: 'silent' }) });
+let statements = 0;
+let trips = 0;
+let lastTrace: RequestTrace | undefined;
 const server = app.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+traceRequests(server, (trace) => {
+  statements += trace.statements.length;
+  trips += tripsWaitedFor(trace);
+  lastTrace = trace;
+});
 
 export interface ServerStats {
   cpuMicros: number;
   rss: number;
   statements: number;
+  /** Round trips the answers waited for. */
+  trips: number;
 }
 
 process.on('message', (message: string) => {
   if (message === 'stats') {
     const cpu = process.cpuUsage();
-    const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss(), statements };
+    const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss(), statements, trips };
     process.send!(stats);
   }
+  if (message === 'trace') process.send!({ trace: lastTrace });
   if (message === 'stop') {
     server.close();
     void Promise.all([...new Set([knex, apiKnex])].map((k) => k.destroy())).then(() => process.exit(0));

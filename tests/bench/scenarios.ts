@@ -11,14 +11,20 @@ import { migrate } from '../../server/data/migrate.js';
 import { hasDemoData, seedDemo } from '../../server/seed/ombaro/seedDemo.js';
 import { ApiClient } from '../support/httpClient.js';
 import type { ServerStats } from './benchServer.js';
+import type { RequestTrace } from '../support/roundTrips.js';
+import { pipelinedClient, replay } from './replay.js';
 
 /**
  * API throughput on the demo data. BENCH_SCALE multiplies the seeded volume (default 1); with
  * DATABASE_URL it measures that (already seeded) database. The server runs in a process of its
  * own (benchServer.ts), so what it costs is its own: for each case, at 1 and at
- * BENCH_CONCURRENCY clients, the rate, p50 and p99, the server's CPU time per request and the
- * statements it sent per request (each a round trip to the database).
- * Prints figures; asserts nothing — performance targets live here, not in tests.
+ * BENCH_CONCURRENCY clients, the rate, p50 and p99, the server's CPU time per request, the
+ * statements it sent and the round trips its answer waited for. Beside it, in the same run, the
+ * same statements (captured from a request of the case) sent by a bare Node `http` + `pg`
+ * server in the same round trips (bareServer.ts), and sent all at once straight to the database
+ * over as many connections (the SQL ceiling), both as the API's database login; the ratios
+ * are Gatehouse's rate over theirs. Prints figures; asserts nothing — performance targets
+ * live here, not in tests.
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -30,13 +36,36 @@ const pg = dataDir ? await startEmbeddedPostgres(dataDir, 55999, false) : undefi
 const ownerUrl = process.env.DATABASE_URL ?? pg!.url('postgres');
 const knex = createKnex(ownerUrl, { min: 0, max: 20 });
 let server: ChildProcess | undefined;
+let bare: ChildProcess | undefined;
 
-/** Asks the server process for its counters. */
-const statsOf = (child: ChildProcess): Promise<ServerStats> =>
+/** Sends a child process a message and waits for its answer. */
+const ask = <T>(child: ChildProcess, message: unknown): Promise<T> =>
   new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as ServerStats));
-    child.send('stats');
+    child.once('message', (m) => resolve(m as T));
+    child.send(message as string);
   });
+/** The server's counters, once the requests before have reported (a trace reports just after its answer). */
+const statsOf = async (child: ChildProcess): Promise<ServerStats> => {
+  await new Promise((r) => setTimeout(r, 50));
+  return ask<ServerStats>(child, 'stats');
+};
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** `clients` loops calling `once` for the bench's seconds: how many calls, and their latencies (ms), sorted. */
+async function load(clients: number, once: (loop: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, loop) => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        await once(loop);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
 
 try {
   await migrate(knex, ['core', 'ombaro']);
@@ -48,9 +77,8 @@ try {
   await knex.raw('ANALYZE');
   // As in production: the data API logs in as the authenticator and runs under RLS.
   const apiUrl = (await hasAuthenticator(knex)) ? authenticatorUrl(ownerUrl, await enableAuthenticatorLogin(knex)) : undefined;
-  const child = (server = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'benchServer.ts'), {
-    env: { ...process.env, BENCH_OWNER_URL: ownerUrl, ...(apiUrl ? { BENCH_API_URL: apiUrl } : {}) },
-  }));
+  const childEnv = { ...process.env, BENCH_OWNER_URL: ownerUrl, ...(apiUrl ? { BENCH_API_URL: apiUrl } : {}) };
+  const child = (server = fork(path.join(here, 'benchServer.ts'), { env: childEnv }));
   const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
   const api = new ApiClient(`http://127.0.0.1:${port}`);
   await api.login(demoEmail('super_admin'), DEMO_PASSWORD);
@@ -69,42 +97,61 @@ try {
     'list bookings, q search': `/api/bookings?range=${enc([0, 24])}&filter=${enc({ q: 'OBO-2026' })}`,
     'list bookings, page 200': `/api/bookings?range=${enc([4975, 4999])}`,
     'getOne booking': `/api/bookings/${booking.id}`,
+    'getMany 25 bookings': `/api/bookings?filter=${enc({ id: ((await api.get(`/api/bookings?range=${enc([100, 124])}`)).json as { id: string }[]).map((b) => b.id) })}`,
     'getManyReference vendor bookings': `/api/bookings?range=${enc([0, 24])}&filter=${enc({ vendor_id: booking.vendor_id })}`,
     '/api/meta (super_admin)': '/api/meta',
   }).map(([label, url]) => [label, [api, url] as [ApiClient, string]]));
   cases['vendor: own bookings, page 1'] = [vendor, `/api/bookings?range=${enc([0, 24])}`];
   cases['vendor: own bookings, status filter'] = [vendor, `/api/bookings?range=${enc([0, 24])}&filter=${enc({ status: 'completed' })}`];
-  console.log('case'.padEnd(40), 'clients'.padStart(7), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'CPU µs/req'.padStart(11), 'stmts/req'.padStart(10));
+  // One request of each case, as the server sent it: what the bare server and the ceiling replay.
+  const traces: RequestTrace[] = [];
   for (const [label, [client, url]] of Object.entries(cases)) {
+    const res = await client.get(url);
+    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
+    await new Promise((r) => setTimeout(r, 50));
+    traces.push((await ask<{ trace: RequestTrace }>(child, 'trace')).trace);
+  }
+  const bareChild = (bare = fork(path.join(here, 'bareServer.ts'), { env: childEnv }));
+  const barePort = (await new Promise<{ port: number }>((resolve) => bareChild.once('message', (m) => resolve(m as { port: number })))).port;
+  await ask(bareChild, { traces });
+  const bareClient = new ApiClient(`http://127.0.0.1:${barePort}`);
+  const sqlClients = await Promise.all(Array.from({ length: concurrency }, () => pipelinedClient(apiUrl ?? ownerUrl)));
+
+  const columns: [string, number][] = [
+    ['case', -38], ['clients', 7], ['req/s', 7], ['p50 ms', 7], ['p99 ms', 7], ['CPU µs/req', 10], ['stmts/req', 9], ['trips/req', 9],
+    ['bare req/s', 10], ['×bare', 6], ['SQL tx/s', 8], ['×SQL', 6],
+  ];
+  const row = (cells: (string | number)[]) =>
+    console.log(cells.map((c, i) => (columns[i]![1] < 0 ? String(c).padEnd(-columns[i]![1]) : String(c).padStart(columns[i]![1]))).join(' '));
+  row(columns.map(([name]) => name));
+  for (const [i, [label, [client, url]]] of Object.entries(cases).entries()) {
+    const trace = traces[i]!;
     for (const clients of [...new Set([1, concurrency])]) {
-      const latencies: number[] = [];
       const before = await statsOf(child);
-      const until = Date.now() + seconds * 1000;
-      await Promise.all(
-        Array.from({ length: clients }, async () => {
-          while (Date.now() < until) {
-            const t = performance.now();
-            const res = await client.request('GET', url, undefined, { 'accept-encoding': process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br' });
-            if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
-            latencies.push(performance.now() - t);
-          }
-        }),
-      );
+      const latencies = await load(clients, async () => {
+        const res = await client.request('GET', url, undefined, { 'accept-encoding': process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br' });
+        if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
+      });
       const after = await statsOf(child);
-      latencies.sort((a, b) => a - b);
-      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+      const bareRuns = await load(clients, async () => {
+        const res = await bareClient.request('GET', `/${i}`);
+        if (res.status !== 200) throw new Error(`${label}, bare: ${res.status} ${res.text}`);
+      });
+      const sqlRuns = await load(clients, async (loop) => void (await replay(sqlClients[loop]!, trace, false)));
       const n = latencies.length;
-      console.log(
-        label.padEnd(40),
-        String(clients).padStart(7),
-        (n / seconds).toFixed(0).padStart(8),
-        pct(0.5).padStart(8),
-        pct(0.99).padStart(8),
-        ((after.cpuMicros - before.cpuMicros) / n).toFixed(0).padStart(11),
-        ((after.statements - before.statements) / n).toFixed(1).padStart(10),
-      );
+      const pct = (p: number) => latencies[Math.min(n - 1, Math.floor(n * p))]!.toFixed(1);
+      const rate = n / seconds;
+      row([
+        label, clients, rate.toFixed(0), pct(0.5), pct(0.99),
+        ((after.cpuMicros - before.cpuMicros) / n).toFixed(0),
+        ((after.statements - before.statements) / n).toFixed(1),
+        ((after.trips - before.trips) / n).toFixed(1),
+        (bareRuns.length / seconds).toFixed(0), (rate / (bareRuns.length / seconds)).toFixed(2),
+        (sqlRuns.length / seconds).toFixed(0), (rate / (sqlRuns.length / seconds)).toFixed(2),
+      ]);
     }
   }
+  await Promise.all(sqlClients.map((c) => c.end()));
 
   // Export: every booking as CSV, as super_admin (COPY streamed to the response). The body is
   // read and dropped as it arrives; the memory measured is the server process's.
@@ -137,9 +184,10 @@ try {
     );
   }
 } finally {
-  if (server?.connected) {
-    server.send('stop');
-    await new Promise((r) => server!.once('exit', r));
+  for (const childProcess of [server, bare]) {
+    if (!childProcess?.connected) continue;
+    childProcess.send('stop');
+    await new Promise((r) => childProcess.once('exit', r));
   }
   await knex.destroy();
   await pg?.stop();

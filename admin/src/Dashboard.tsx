@@ -9,7 +9,7 @@ import { WorkQueues } from './dashboard/WorkQueues';
 import { moduleIcon } from './layout/moduleIcons';
 import { useMeta, useMetaFailure } from './meta/useMeta';
 
-/** The charts and recharts are a chunk of their own, fetched only when there is a chart to draw. */
+/** The charts are a chunk of their own, fetched only when there is a chart to draw. */
 const DashboardCharts = lazy(() => import('./dashboard/DashboardCharts'));
 
 function ModuleCard({ module, resources }: { module: ModuleMeta; resources: ResourceMeta[] }) {

@@ -2,13 +2,13 @@ import { Alert, Box, Card, CardContent, Skeleton, Typography, useTheme } from '@
 import { useEffect, useId, useState } from 'react';
 import { fetchUtils, HttpError } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { refreshMeta } from '../meta/metaStore';
 import { useMeta } from '../meta/useMeta';
 import { barListUrl, chartUrl, keyLabel, type ChartSection, type ChartSpec } from './charts';
+import { SummaryChart } from './SummaryChart';
 
 /**
- * The dashboard's charts (loaded lazily: this module and recharts are a chunk of their own).
+ * The dashboard's charts (loaded lazily: a chunk of its own, fetched only by callers with a chart).
  * Each chart fetches its summary, draws it, and repeats its figures in a visually hidden
  * table, so screen readers (and the browser tests) read exactly what the bars show.
  */
@@ -64,7 +64,6 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
     state.status === 'done' ? state.rows.map((row) => ({ key: row.key, label: keyLabel(row.key, spec.bucket), count: row.count, sum: row.sum ?? 0 })) : [];
   const navigate = useNavigate();
   const open = (key: string | null) => navigate(barListUrl(spec, key));
-  const valueKey = spec.sum ? 'sum' : 'count';
   const valueName = spec.sum ? (sumLabel ?? spec.sum) : 'Count';
 
   return (
@@ -86,50 +85,15 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
         )}
         {state.status === 'done' && data.length > 0 && (
           <>
-            <Box aria-hidden sx={{ height: 220 }}>
-              <ResponsiveContainer width="100%" height="100%">
-                {spec.kind === 'line' ? (
-                  <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                    <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => numberFormat.format(v)} width={64} />
-                    <Tooltip formatter={(v) => numberFormat.format(Number(v))} />
-                    <Line
-                      type="monotone"
-                      dataKey={valueKey}
-                      name={valueName}
-                      stroke={color}
-                      strokeWidth={2}
-                      dot={{ r: 3 }}
-                      activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, point: unknown) => open((point as { payload?: { key: string | null } }).payload?.key ?? null) }}
-                      isAnimationActive={false}
-                    />
-                  </LineChart>
-                ) : (
-                  <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    {/* Many categories: slant the labels so each stays readable. */}
-                    <XAxis
-                      dataKey="label"
-                      tick={{ fontSize: 12 }}
-                      interval={0}
-                      {...(data.length > 5 ? { angle: -35, textAnchor: 'end', height: 64 } : {})}
-                    />
-                    <YAxis tick={{ fontSize: 12 }} allowDecimals={false} tickFormatter={(v: number) => numberFormat.format(v)} width={64} />
-                    <Tooltip formatter={(v) => numberFormat.format(Number(v))} />
-                    <Bar
-                      dataKey={valueKey}
-                      name={valueName}
-                      fill={color}
-                      radius={[4, 4, 0, 0]}
-                      isAnimationActive={false}
-                      cursor="pointer"
-                      onClick={(bar) => open((bar as { payload?: { key: string | null } }).payload?.key ?? null)}
-                    />
-                  </BarChart>
-                )}
-              </ResponsiveContainer>
-            </Box>
+            <SummaryChart
+              kind={spec.kind}
+              points={data.map((row) => ({ key: row.key, label: row.label, value: spec.sum ? row.sum : row.count }))}
+              valueName={valueName}
+              color={color}
+              format={(v) => numberFormat.format(v)}
+              integers={!spec.sum}
+              onOpen={open}
+            />
             <Box component="table" sx={visuallyHidden}>
               <caption>{spec.title}</caption>
               <thead>

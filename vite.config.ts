@@ -8,7 +8,19 @@ export default defineConfig({
   root: 'admin',
   // Each asset is also written brotli- and gzip-compressed, served as it is (no compressing per request).
   plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
-  build: { outDir: '../dist/admin', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../dist/admin',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // Everything the entry loads statically in one file, the entry itself. Left to itself rolldown
+        // spread it over a dozen chunks shared with the lazy screens, each compressed on its own:
+        // together 10 kB gzip more, and as many requests before the login page can draw.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),

@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { beginWithFirstStatement, PIPELINED } from './pipelinedConnections.js';
+import { beginWithFirstStatement, coalesceWrites, PIPELINED, type PipelinedClient } from './pipelinedConnections.js';
 
 // Dates stay 'YYYY-MM-DD' strings: turning them into Date objects shifts them by the
 // server's time zone. int8 and numeric become numbers only when that loses nothing,
@@ -51,7 +51,16 @@ export function createKnex(connectionString: string, pool: Knex.PoolConfig = { m
           ...PIPELINED,
         }
       : { connectionString },
-    pool: limits ? { ...pool, max: limits.poolMax } : pool,
+    pool: limits
+      ? {
+          ...pool,
+          max: limits.poolMax,
+          afterCreate: (conn: PipelinedClient, done: (err: Error | null, conn: PipelinedClient) => void) => {
+            coalesceWrites(conn);
+            done(null, conn);
+          },
+        }
+      : pool,
     ...(limits ? { acquireConnectionTimeout: limits.poolWaitMs } : {}),
     compileSqlOnError: false,
   });

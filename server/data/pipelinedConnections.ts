@@ -45,6 +45,29 @@ class BeginWithFirstStatement extends PgTransaction {
 /** Connection settings that put every connection of a pool in pipeline mode. */
 export const PIPELINED = { pipeline: true } as const;
 
+/**
+ * Makes the statements a connection is asked for in the same turn of the event loop (a BEGIN
+ * and the first statement, a page and its estimate) leave in one write to the socket, not one
+ * each: the socket is corked at the first and uncorked once the turn's promise jobs have run.
+ */
+export function coalesceWrites(client: PipelinedClient): void {
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  // The class's own method, looked up at each call: whatever wraps it later (a tracer) still sees every statement.
+  const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+  let corked = false;
+  client.query = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      stream.cork();
+      process.nextTick(() => {
+        corked = false;
+        stream.uncork();
+      });
+    }
+    return proto.query.apply(client, args);
+  }) as typeof client.query;
+}
+
 /** Makes the transactions of a Knex whose connections are pipelined begin with their first statement. */
 export function beginWithFirstStatement(knex: Knex): void {
   const client = knex.client as { transaction: unknown };

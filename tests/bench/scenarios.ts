@@ -106,6 +106,7 @@ try {
   // One request of each case, as the server sent it: what the bare server and the ceiling replay.
   const traces: RequestTrace[] = [];
   for (const [label, [client, url]] of Object.entries(cases)) {
+    await ask(child, 'trace next');
     const res = await client.get(url);
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -10,6 +10,8 @@ import { buildNotifications } from './buildNotifications.js';
 import { buildAnalytics } from './buildAnalytics.js';
 import { buildLoyalty } from './buildLoyalty.js';
 import { insertRows } from './insertRows.js';
+import { quietLoad } from './quietLoad.js';
+import { reserveDocumentNumbers } from './documentNumbers.js';
 import { later } from './demoClock.js';
 
 /** Rows of one volume batch at scale 1. */
@@ -48,24 +50,42 @@ export async function seedVolume(ctx: SeedContext, world: World, batch: number, 
   const loyalty = buildLoyalty(ctx, customers, bookings);
   customerTotals(customers, bookings, loyalty);
 
-  await insertCustomers(ctx, customers, batch);
-  const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
-  // In creation order, so each day's generated booking (and ticket) numbers follow the clock.
-  await insertRows(trx, 'public.bookings', byCreation(bookingTable), progress);
-  await insertRows(trx, 'public.booking_items', items, progress);
-  await insertRows(trx, 'public.therapist_assignments', assignments, progress);
-  await insertRows(trx, 'public.payments', payments, progress);
-  await insertRows(trx, 'public.promotion_usage', usage, progress);
-  await insertRows(trx, 'public.reviews', reviews, progress);
-  await insertRows(trx, 'public.support_tickets', byCreation(tickets), progress);
-  await insertRows(trx, 'public.ticket_messages', messages, progress);
-  await insertRows(trx, 'public.notifications', notifications, progress);
-  await insertRows(trx, 'public.analytics_events', events, progress);
-  await insertRows(trx, 'public.loyalty_transactions', loyalty, progress);
+  await quietLoad(trx, VOLUME_TABLES, async () => {
+    await insertCustomers(ctx, customers, batch);
+    const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
+    // In creation order, so each day's booking (and ticket) numbers follow the clock.
+    const bookingsInOrder = byCreation(bookingTable);
+    await reserveDocumentNumbers(trx, 'OBO', 'booking_number', bookingsInOrder);
+    await insertRows(trx, 'public.bookings', bookingsInOrder, progress);
+    await insertRows(trx, 'public.booking_items', items, progress);
+    await insertRows(trx, 'public.therapist_assignments', assignments, progress);
+    await insertRows(trx, 'public.payments', payments, progress);
+    await insertRows(trx, 'public.promotion_usage', usage, progress);
+    await insertRows(trx, 'public.reviews', reviews, progress);
+    const ticketsInOrder = byCreation(tickets);
+    await reserveDocumentNumbers(trx, 'TKT', 'ticket_number', ticketsInOrder);
+    await insertRows(trx, 'public.support_tickets', ticketsInOrder, progress);
+    await insertRows(trx, 'public.ticket_messages', messages, progress);
+    await insertRows(trx, 'public.notifications', notifications, progress);
+    await insertRows(trx, 'public.analytics_events', events, progress);
+    await insertRows(trx, 'public.loyalty_transactions', loyalty, progress);
+  });
 }
 
-const byCreation = (rows: Record<string, unknown>[]) =>
-  [...rows].sort((a, b) => Date.parse(String(a.created_at)) - Date.parse(String(b.created_at)));
+/** The tables a batch writes. */
+const VOLUME_TABLES = [
+  'auth.users', 'public.user_profiles', 'public.customers', 'public.customer_addresses',
+  'public.bookings', 'public.booking_items', 'public.therapist_assignments', 'public.payments',
+  'public.promotion_usage', 'public.reviews', 'public.support_tickets', 'public.ticket_messages',
+  'public.notifications', 'public.analytics_events', 'public.loyalty_transactions',
+];
+
+/** Rows by created_at (a stable sort: rows created at the same instant keep their order). */
+function byCreation(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const at = rows.map((r, i) => ({ r, t: Date.parse(String(r.created_at)), i }));
+  at.sort((a, b) => a.t - b.t || a.i - b.i);
+  return at.map((x) => x.r);
+}
 
 /** customers.total_bookings / total_spent / loyalty_points / referral_count / tier, from this batch's rows. */
 function customerTotals(customers: readonly CustomerSeed[], bookings: readonly BookingSeed[], loyalty: readonly Record<string, unknown>[]): void {

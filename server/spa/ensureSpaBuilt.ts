@@ -20,5 +20,6 @@ export async function ensureSpaBuilt(logger: Logger): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(ADMIN_SRC)) return;
   logger.info('building the admin SPA (first start, or its sources changed)...');
   const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
+  // A production build wherever it is made: under vitest NODE_ENV is "test", which would give React's development bundle.
+  await build({ logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 }

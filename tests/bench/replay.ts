@@ -14,12 +14,20 @@ export async function pipelinedClient(url: string): Promise<pg.Client> {
  * all at once, the least the database can be asked to do for them. Answers the last rows read.
  */
 export async function replay(client: pg.Client, trace: RequestTrace, asSent: boolean): Promise<unknown[]> {
-  const send = (trip?: number) =>
-    Promise.all(
-      trace.statements
-        .filter((s) => trip === undefined || s.trip === trip)
-        .map((s) => client.query(s.name ? { text: s.text, values: s.values, name: s.name } : { text: s.text, values: s.values })),
-    );
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  // A trip's statements leave in one write, as Gatehouse's do.
+  const send = (trip?: number) => {
+    stream.cork();
+    try {
+      return Promise.all(
+        trace.statements
+          .filter((s) => trip === undefined || s.trip === trip)
+          .map((s) => client.query(s.name ? { text: s.text, values: s.values, name: s.name } : { text: s.text, values: s.values })),
+      );
+    } finally {
+      stream.uncork();
+    }
+  };
   if (!asSent) return rowsOf(await send());
   let rows: unknown[] = [];
   for (let trip = 0; trip < trace.trips; trip++) {

@@ -26,8 +26,10 @@ async function traced(method: 'GET' | 'PUT', path: string, body?: unknown): Prom
   traces.length = 0;
   const res = await api.request(method, path, body);
   expect(res.status, res.text).toBe(200);
-  await expect.poll(() => traces.length).toBe(1);
-  return traces[0]!;
+  // A request before may report after the reset: this one's trace is the one for its URL.
+  const traced = () => traces.filter((t) => t.method === method && t.url === path);
+  await expect.poll(() => traced().length).toBe(1);
+  return traced()[0]!;
 }
 const statementsOf = (t: RequestTrace) => t.statements.map((s) => s.text);
 

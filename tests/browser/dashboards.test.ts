@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSignedInBrowser } from './signedInBrowser.js';
 
@@ -13,6 +13,42 @@ async function chartFigures(page: Page, title: string): Promise<Record<string, n
     trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', Number(tr.querySelector('td')?.textContent)] as const),
   );
   return Object.fromEntries(rows);
+}
+
+interface DrawnBar {
+  /** The bar's middle across, and its top and bottom edges, in the page's CSS pixels. */
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The bars as a user sees them: the chart's canvas (uPlot's) read down the middle of each of its
+ * `count` categories, which share the plot's width evenly, and the painted run there (the bar;
+ * the grid's dashed lines are faint, a bar is opaque). null where nothing is painted.
+ */
+async function drawnBars(chart: Locator, count: number): Promise<(DrawnBar | null)[]> {
+  const canvas = chart.locator('canvas');
+  await canvas.waitFor();
+  return canvas.evaluate((element: HTMLCanvasElement, count: number) => {
+    const plot = element.parentElement!.querySelector('.u-over')!.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    const ratio = element.width / box.width;
+    const pixels = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+    return Array.from({ length: count }, (_, i) => {
+      const x = plot.left + ((i + 0.5) * plot.width) / count;
+      const column = Math.round((x - box.left) * ratio);
+      let top: number | undefined;
+      let bottom: number | undefined;
+      for (let row = Math.floor((plot.top - box.top) * ratio); row < Math.ceil((plot.bottom - box.top) * ratio); row++) {
+        if (pixels[(row * element.width + column) * 4 + 3]! > 200) {
+          top ??= row;
+          bottom = row + 1;
+        }
+      }
+      return top === undefined ? null : { x, top: box.top + top / ratio, bottom: box.top + bottom! / ratio };
+    });
+  }, count);
 }
 
 const headingCount = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).count();
@@ -33,18 +69,47 @@ describe('dashboard charts', () => {
     }
   });
 
-  it('open the rows behind a bar when it is clicked', async () => {
+  it('draw a bar for each figure, its height in proportion, and open the rows behind a bar when it is clicked', async () => {
     const page = await signIn('finance_department');
     const chart = page.locator('[data-chart="Settlements by status"]');
     await chart.getByRole('heading').waitFor();
     const figures = await chartFigures(page, 'Settlements by status');
-    const bars = chart.locator('.recharts-bar-rectangle');
-    await expect.poll(() => bars.count()).toBe(Object.keys(figures).length);
-    const first = Object.entries(figures)[0]!;
-    await bars.first().click();
+    await chart.scrollIntoViewIfNeeded();
+    const entries = Object.entries(figures);
+
+    // The chart is drawn inside its card, at the card's width.
+    const card = (await chart.boundingBox())!;
+    const canvas = (await chart.locator('canvas').boundingBox())!;
+    expect(canvas.width).toBeGreaterThan(card.width * 0.8);
+    expect(canvas.height).toBeGreaterThan(100);
+    expect(canvas.x >= card.x && canvas.x + canvas.width <= card.x + card.width).toBe(true);
+
+    // One bar per figure, standing on one baseline, each as tall as its figure (to a pixel or two;
+    // a figure too small for a pixel may be drawn as nothing).
+    const bars = await drawnBars(chart, entries.length);
+    const highest = Math.max(...entries.map(([, n]) => n));
+    const tallest = Math.max(...bars.map((bar) => (bar ? bar.bottom - bar.top : 0)));
+    expect(tallest).toBeGreaterThan(100);
+    const baseline = bars.find((bar) => bar !== null)!.bottom;
+    bars.forEach((bar, i) => {
+      const [name, n] = entries[i]!;
+      const expected = (tallest * n) / highest;
+      if (bar === null) return expect(expected, name).toBeLessThan(2);
+      expect(Math.abs(bar.bottom - baseline), name).toBeLessThanOrEqual(1);
+      expect(Math.abs(bar.bottom - bar.top - expected), name).toBeLessThanOrEqual(2);
+    });
+
+    // Pointing at a bar says its figure; clicking it opens its rows.
+    const first = entries.findIndex((_, i) => bars[i] !== null);
+    const [label, count] = entries[first]!;
+    const bar = bars[first]!;
+    await page.mouse.move(bar.x, (bar.top + bar.bottom) / 2);
+    const tooltip = chart.getByText(`Count: ${count.toLocaleString('en')}`, { exact: true }).locator('..');
+    await expect.poll(() => tooltip.textContent()).toBe(`${label}Count: ${count.toLocaleString('en')}`);
+    await page.mouse.click(bar.x, (bar.top + bar.bottom) / 2);
     await page.waitForURL(/#\/payment_settlements\?filter=/);
-    expect(decodeURIComponent(page.url())).toContain(`"status":"${first[0].toLowerCase().replace(/ /g, '_')}"`);
-    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent()).toMatch(new RegExp(`of ${first[1].toLocaleString('en-IN')}$`));
+    expect(decodeURIComponent(page.url())).toContain(`"status":"${label.toLowerCase().replace(/ /g, '_')}"`);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent()).toMatch(new RegExp(`of ${count.toLocaleString('en-IN')}$`));
   });
 
   it('show customer care the ageing of its open tickets and no Finance chart', async () => {

@@ -98,7 +98,7 @@ async function visit(page: Page, role: string): Promise<Fetched[]> {
   await page.getByText('Welcome').waitFor();
   await page.locator('.MuiCardHeader-title').first().waitFor();
   // The dashboard is not shown until its charts are: their code counts.
-  await page.locator('[data-chart] svg').first().waitFor();
+  await page.locator('[data-chart] canvas').first().waitFor();
   // Whatever the dashboard fetches once drawn (a lazy chunk, the charts' data) has arrived: the
   // network has been quiet for a second. (Playwright's 'networkidle' is the login page's: signing
   // in navigates nowhere.)

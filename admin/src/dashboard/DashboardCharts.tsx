@@ -1,5 +1,5 @@
 import { Alert, Box, Card, CardContent, Skeleton, Typography, useTheme } from '@mui/material';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { fetchUtils, HttpError } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { refreshMeta } from '../meta/metaStore';
@@ -9,7 +9,7 @@ import { SummaryChart } from './SummaryChart';
 
 /**
  * The dashboard's charts (loaded lazily: a chunk of its own, fetched only by callers with a chart).
- * Each chart fetches its summary, draws it, and repeats its figures in a visually hidden
+ * Each chart fetches its summary, draws it (SummaryChart, with uPlot), and repeats its figures in a visually hidden
  * table, so screen readers (and the browser tests) read exactly what the bars show.
  */
 
@@ -60,8 +60,12 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
   const titleId = useId();
   const state = useSummary(spec);
   const color = theme.palette.primary.main;
-  const data =
-    state.status === 'done' ? state.rows.map((row) => ({ key: row.key, label: keyLabel(row.key, spec.bucket), count: row.count, sum: row.sum ?? 0 })) : [];
+  const data = useMemo(
+    () => (state.status === 'done' ? state.rows.map((row) => ({ key: row.key, label: keyLabel(row.key, spec.bucket), count: row.count, sum: row.sum ?? 0 })) : []),
+    [state, spec.bucket],
+  );
+  // The same figures from one render to the next, so the chart is drawn again only when they change.
+  const points = useMemo(() => data.map((row) => ({ key: row.key, label: row.label, value: spec.sum ? row.sum : row.count })), [data, spec.sum]);
   const navigate = useNavigate();
   const open = (key: string | null) => navigate(barListUrl(spec, key));
   const valueName = spec.sum ? (sumLabel ?? spec.sum) : 'Count';
@@ -87,7 +91,7 @@ function ChartCard({ spec, groupLabel, sumLabel }: { spec: ChartSpec; groupLabel
           <>
             <SummaryChart
               kind={spec.kind}
-              points={data.map((row) => ({ key: row.key, label: row.label, value: spec.sum ? row.sum : row.count }))}
+              points={points}
               valueName={valueName}
               color={color}
               format={(v) => numberFormat.format(v)}

@@ -8,6 +8,10 @@ export default defineConfig({
   root: 'admin',
   // Each asset is also written brotli- and gzip-compressed, served as it is (no compressing per request).
   plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
+  resolve: {
+    // react-admin's translations (node-polyglot) ask for an Object.entries polyfill; the browser's own does.
+    alias: { 'object.entries': fileURLToPath(new URL('admin/src/shims/objectEntries.cjs', import.meta.url)) },
+  },
   build: {
     outDir: '../dist/admin',
     emptyOutDir: true,

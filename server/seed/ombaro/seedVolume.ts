@@ -54,17 +54,18 @@ export async function seedVolume(ctx: SeedContext, world: World, batch: number, 
     await insertCustomers(ctx, customers, batch);
     const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
     // In creation order, so each day's booking (and ticket) numbers follow the clock.
-    const bookingsInOrder = byCreation(bookingTable);
-    await reserveDocumentNumbers(trx, 'OBO', 'booking_number', bookingsInOrder);
-    await insertRows(trx, 'public.bookings', bookingsInOrder, progress);
+    const insertNumbered = async (table: string, prefix: string, column: string, rows: Record<string, unknown>[]) => {
+      const inOrder = byCreation(rows);
+      await reserveDocumentNumbers(trx, prefix, column, inOrder);
+      await insertRows(trx, table, inOrder, progress);
+    };
+    await insertNumbered('public.bookings', 'OBO', 'booking_number', bookingTable);
     await insertRows(trx, 'public.booking_items', items, progress);
     await insertRows(trx, 'public.therapist_assignments', assignments, progress);
     await insertRows(trx, 'public.payments', payments, progress);
     await insertRows(trx, 'public.promotion_usage', usage, progress);
     await insertRows(trx, 'public.reviews', reviews, progress);
-    const ticketsInOrder = byCreation(tickets);
-    await reserveDocumentNumbers(trx, 'TKT', 'ticket_number', ticketsInOrder);
-    await insertRows(trx, 'public.support_tickets', ticketsInOrder, progress);
+    await insertNumbered('public.support_tickets', 'TKT', 'ticket_number', tickets);
     await insertRows(trx, 'public.ticket_messages', messages, progress);
     await insertRows(trx, 'public.notifications', notifications, progress);
     await insertRows(trx, 'public.analytics_events', events, progress);

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { SPA_DIR } from '../app.js';
@@ -19,7 +22,9 @@ export async function ensureSpaBuilt(logger: Logger): Promise<void> {
   const index = path.join(SPA_DIR, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(ADMIN_SRC)) return;
   logger.info('building the admin SPA (first start, or its sources changed)...');
-  const { build } = await import('vite');
-  // A production build wherever it is made: under vitest NODE_ENV is "test", which would give React's development bundle.
-  await build({ logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  // In a process of its own with NODE_ENV=production, wherever it is asked for: under vitest
+  // NODE_ENV is "test", with which Vite bundles React's development builds and JSX runtime.
+  // Its command-line entry is not among the package's exports: found beside its package.json.
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'warn'], { env: { ...process.env, NODE_ENV: 'production' } });
 }

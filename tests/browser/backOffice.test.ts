@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
 import { pino } from 'pino';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { launchBrowser, listRows } from './browser.js';
+import { launchBrowser, listRows, recordShown } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -45,6 +45,7 @@ describe('the back-office in a browser', () => {
     await page.getByRole('cell', { name: service.name, exact: true }).click();
 
     await page.waitForURL(new RegExp(`#/services/${service.id}/show`));
+    await recordShown(page);
     await page.getByRole('link', { name: 'Edit' }).click();
     const nameInput = page.locator('input[name="name"]');
     await nameInput.waitFor();
@@ -68,7 +69,7 @@ describe('the back-office in a browser', () => {
       await firstRow.or(page.getByText('No results found')).or(page.getByText(/No .* yet/)).first().waitFor();
       if (resource.primaryKey.length && (await listRows(page).count()) > 0) {
         await firstRow.locator('td').nth(1).click();
-        await page.getByRole('tab', { name: 'Details' }).waitFor();
+        await recordShown(page);
       }
       expect(errors, resource.name).toEqual([]);
     }

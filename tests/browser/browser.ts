@@ -15,3 +15,11 @@ export function launchBrowser(): Promise<Browser> {
 export function listRows(scope: Page | Locator): Locator {
   return scope.locator('table tbody tr.RaDatagrid-row');
 }
+
+/**
+ * Waits for a record's page to be drawn, not only addressed: a show screen loads lazily the first
+ * time, and until it has, the screen before stays up, its buttons included.
+ */
+export function recordShown(page: Page): Promise<void> {
+  return page.getByRole('tab', { name: 'Details' }).waitFor();
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoEmail } from '../../server/auth/demoAccounts.js';
 import { useSignedInBrowser } from './signedInBrowser.js';
-import { listRows } from './browser.js';
+import { listRows, recordShown } from './browser.js';
 
 const session = useSignedInBrowser();
 const { signIn } = session;
@@ -29,6 +29,7 @@ describe('workflow buttons', () => {
     await expect.poll(() => listRows(page).count()).toBe(1);
     await listRows(page).first().click();
     await page.waitForURL(new RegExp(`#/leave_requests/${approveMe}/show`));
+    await recordShown(page);
     // A decision is asked about first, saying what it will do; "Not now" changes nothing.
     await page.getByRole('button', { name: 'Approve' }).click();
     const confirm = page.getByRole('dialog');

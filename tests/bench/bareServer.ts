@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type pg from 'pg';
+import pg from 'pg';
 import type { RequestTrace } from '../support/roundTrips.js';
-import { pipelinedClient, replay } from './replay.js';
+import { replay } from './replay.js';
 
 /**
  * The bare server the bench sets Gatehouse beside: Node's `http` and `pg`, nothing else. For
@@ -12,25 +12,7 @@ import { pipelinedClient, replay } from './replay.js';
  */
 const url = process.env.BENCH_API_URL ?? process.env.BENCH_OWNER_URL!;
 let traces: RequestTrace[] = [];
-const idle: pg.Client[] = [];
-const waiting: ((c: pg.Client) => void)[] = [];
-let open = 0;
-const POOL_MAX = 20;
-
-async function borrow(): Promise<pg.Client> {
-  const ready = idle.pop();
-  if (ready) return ready;
-  if (open < POOL_MAX) {
-    open++;
-    return pipelinedClient(url);
-  }
-  return new Promise((resolve) => waiting.push(resolve));
-}
-function giveBack(client: pg.Client): void {
-  const next = waiting.shift();
-  if (next) next(client);
-  else idle.push(client);
-}
+const pool = new pg.Pool({ connectionString: url, max: 20, pipeline: true } as pg.PoolConfig);
 
 const server = createServer((req, res) => {
   const trace = traces[Number(req.url?.slice(1))];
@@ -39,14 +21,14 @@ const server = createServer((req, res) => {
     return;
   }
   void (async () => {
-    const client = await borrow();
+    const client = await pool.connect();
     try {
       const rows = await replay(client, trace, true);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows));
     } catch (err) {
       res.writeHead(500).end(String(err));
     } finally {
-      giveBack(client);
+      client.release();
     }
   })();
 });
@@ -59,6 +41,6 @@ process.on('message', (message: { traces?: RequestTrace[] } | string) => {
   }
   if (message === 'stop') {
     server.close();
-    void Promise.all(idle.map((c) => c.end())).then(() => process.exit(0));
+    void pool.end().then(() => process.exit(0));
   }
 });

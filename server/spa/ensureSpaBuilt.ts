@@ -6,21 +6,18 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { SPA_DIR } from '../app.js';
 
-const ADMIN_SRC = path.resolve(SPA_DIR, '../../admin');
+/** What the build is made from: the SPA's sources and the build's own configuration. */
+const SOURCES = [path.resolve(SPA_DIR, '../../admin'), path.resolve(SPA_DIR, '../../vite.config.ts')];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
+function newestMtime(file: string): number {
+  if (!statSync(file).isDirectory()) return statSync(file).mtimeMs;
+  return Math.max(0, ...readdirSync(file).map((entry) => newestMtime(path.join(file, entry))));
 }
 
 /** Builds the SPA when there is no build or the sources are newer, so `npm start` is all it takes. */
 export async function ensureSpaBuilt(logger: Logger): Promise<void> {
   const index = path.join(SPA_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(ADMIN_SRC)) return;
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
   logger.info('building the admin SPA (first start, or its sources changed)...');
   // In a process of its own with NODE_ENV=production, wherever it is asked for: under vitest
   // NODE_ENV is "test", with which Vite bundles React's development builds and JSX runtime.

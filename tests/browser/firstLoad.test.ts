@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
-import { SPA_DIR } from '../../server/app.js';
+import { pino } from 'pino';
+import { ensureSpaBuilt } from '../../server/spa/ensureSpaBuilt.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { launchBrowser } from './browser.js';
 
@@ -12,30 +10,12 @@ import { launchBrowser } from './browser.js';
 // signing in. Budgeted in compressed bytes as they cross the wire, since that is what a slow
 // connection waits for; the build's plain sizes say little about it.
 
-const newest = (file: string): number =>
-  statSync(file).isDirectory() ? Math.max(0, ...readdirSync(file).map((entry) => newest(path.join(file, entry)))) : statSync(file).mtimeMs;
-
-/**
- * Whether dist/admin holds the build as shipped: not older than its sources, and made for
- * production. Built inside vitest (NODE_ENV=test, as ensureSpaBuilt does) vite bundles React's
- * development builds, whose messages ("Invalid hook call") production replaces by codes.
- */
-function shippedBuildInPlace(): boolean {
-  const index = path.join(SPA_DIR, 'index.html');
-  const sources = ['../../admin', '../../vite.config.ts'].map((source) => newest(path.resolve(SPA_DIR, source)));
-  if (!existsSync(index) || statSync(index).mtimeMs < Math.max(...sources)) return false;
-  const assets = path.join(SPA_DIR, 'assets');
-  return readdirSync(assets).every((file) => !file.endsWith('.js') || !readFileSync(path.join(assets, file), 'utf8').includes('Invalid hook call'));
-}
-
 let server: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  // `npm test` builds first; rebuilding then would pull the files from under the tests running
-  // beside this one. Run alone after an edit, it builds for production itself.
-  if (!shippedBuildInPlace()) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
-  }
+  // Only when the build is older than its sources: `npm test` builds first, and a rebuild then
+  // would pull the files from under the browser tests running beside this one.
+  await ensureSpaBuilt(pino({ level: 'silent' }));
   server = await startTestServer();
   browser = await launchBrowser();
 }, 120_000);

@@ -46,7 +46,7 @@ export interface StatementCounts {
   /** Round trips holding nothing but a COMMIT, sent once a transaction's last answer was in. */
   commitTrips: number;
 }
-export const counts: StatementCounts = { statements: 0, trips: 0, commitTrips: 0 };
+const counts: StatementCounts = { statements: 0, trips: 0, commitTrips: 0 };
 
 const current = new AsyncLocalStorage<RequestTrace>();
 /** The trip each connection's statements currently go in, by request. */

@@ -7,54 +7,61 @@ import type { Knex } from 'knex';
  * of every match — at any size. Built in the migration's transaction: on a large live table,
  * run the tool's CONCURRENTLY statements first (these then find them made).
  */
+/** Each index: its table and columns; its name is PostgreSQL's usual `<table>_<columns>_idx`. */
+const INDEXES: [table: string, columns: string[]][] = [
+  ['attendance_records', ['employee_id', 'created_at']],
+  ['booking_items', ['booking_id', 'created_at']],
+  ['bookings', ['vendor_id', 'created_at']],
+  ['bookings', ['customer_id', 'created_at']],
+  ['campaigns', ['status', 'created_at']],
+  ['customer_addresses', ['customer_id', 'created_at']],
+  ['leave_requests', ['employee_id', 'created_at']],
+  ['leave_requests', ['status', 'created_at']],
+  ['leave_requests', ['employee_id', 'status', 'created_at']],
+  ['notifications', ['user_id', 'created_at']],
+  ['payment_settlements', ['vendor_id', 'created_at']],
+  ['payment_settlements', ['status', 'created_at']],
+  ['payment_settlements', ['vendor_id', 'status', 'created_at']],
+  ['payments', ['vendor_id', 'created_at']],
+  ['payments', ['customer_id', 'created_at']],
+  ['performance_reviews', ['employee_id', 'created_at']],
+  ['promotions', ['status', 'current_usage_count']],
+  ['reviews', ['vendor_id', 'created_at']],
+  ['reviews', ['customer_id', 'created_at']],
+  ['reviews', ['status', 'created_at']],
+  ['reviews', ['vendor_id', 'status', 'created_at']],
+  ['reviews', ['customer_id', 'status', 'created_at']],
+  ['salary_records', ['employee_id', 'created_at']],
+  ['salary_records', ['status', 'created_at']],
+  ['salary_records', ['employee_id', 'status', 'created_at']],
+  ['support_tickets', ['customer_id', 'created_at']],
+  ['support_tickets', ['assigned_to', 'status', 'created_at']],
+  ['support_tickets', ['customer_id', 'assigned_to', 'status', 'created_at']],
+  ['support_tickets', ['status', 'created_at']],
+  ['support_tickets', ['customer_id', 'status', 'created_at']],
+  ['support_tickets', ['priority', 'status', 'created_at']],
+  ['support_tickets', ['customer_id', 'priority', 'status', 'created_at']],
+  ['therapist_assignments', ['vendor_id', 'created_at']],
+  ['therapist_assignments', ['therapist_id', 'created_at']],
+  ['therapist_leaves', ['therapist_id', 'created_at']],
+  ['therapist_leaves', ['status', 'created_at']],
+  ['therapist_leaves', ['therapist_id', 'status', 'created_at']],
+  ['therapist_locations', ['therapist_id', 'id']],
+  ['therapist_schedules', ['therapist_id', 'created_at']],
+  ['therapists', ['vendor_id', 'created_at']],
+  ['therapists', ['user_id', 'created_at']],
+  ['ticket_messages', ['ticket_id', 'created_at']],
+  ['vendor_staff', ['vendor_id', 'created_at']],
+];
+
+const nameOf = ([table, columns]: [string, string[]]) => `${table}_${columns.join('_')}_idx`;
+
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`
-    CREATE INDEX IF NOT EXISTS "attendance_records_employee_id_created_at_idx" ON "public"."attendance_records" ("employee_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "booking_items_booking_id_created_at_idx" ON "public"."booking_items" ("booking_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "bookings_vendor_id_created_at_idx" ON "public"."bookings" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "bookings_customer_id_created_at_idx" ON "public"."bookings" ("customer_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "campaigns_status_created_at_idx" ON "public"."campaigns" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "customer_addresses_customer_id_created_at_idx" ON "public"."customer_addresses" ("customer_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "leave_requests_employee_id_created_at_idx" ON "public"."leave_requests" ("employee_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "leave_requests_status_created_at_idx" ON "public"."leave_requests" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "leave_requests_employee_id_status_created_at_idx" ON "public"."leave_requests" ("employee_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "notifications_user_id_created_at_idx" ON "public"."notifications" ("user_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "payment_settlements_vendor_id_created_at_idx" ON "public"."payment_settlements" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "payment_settlements_status_created_at_idx" ON "public"."payment_settlements" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "payment_settlements_vendor_id_status_created_at_idx" ON "public"."payment_settlements" ("vendor_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "payments_vendor_id_created_at_idx" ON "public"."payments" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "payments_customer_id_created_at_idx" ON "public"."payments" ("customer_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "performance_reviews_employee_id_created_at_idx" ON "public"."performance_reviews" ("employee_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "promotions_status_current_usage_count_idx" ON "public"."promotions" ("status", "current_usage_count");
-    CREATE INDEX IF NOT EXISTS "reviews_vendor_id_created_at_idx" ON "public"."reviews" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "reviews_customer_id_created_at_idx" ON "public"."reviews" ("customer_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "reviews_status_created_at_idx" ON "public"."reviews" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "reviews_vendor_id_status_created_at_idx" ON "public"."reviews" ("vendor_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "reviews_customer_id_status_created_at_idx" ON "public"."reviews" ("customer_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "salary_records_employee_id_created_at_idx" ON "public"."salary_records" ("employee_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "salary_records_status_created_at_idx" ON "public"."salary_records" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "salary_records_employee_id_status_created_at_idx" ON "public"."salary_records" ("employee_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_customer_id_created_at_idx" ON "public"."support_tickets" ("customer_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_assigned_to_status_created_at_idx" ON "public"."support_tickets" ("assigned_to", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_customer_id_assigned_to_status_created_at_idx" ON "public"."support_tickets" ("customer_id", "assigned_to", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_status_created_at_idx" ON "public"."support_tickets" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_customer_id_status_created_at_idx" ON "public"."support_tickets" ("customer_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_priority_status_created_at_idx" ON "public"."support_tickets" ("priority", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "support_tickets_customer_id_priority_status_created_at_idx" ON "public"."support_tickets" ("customer_id", "priority", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_assignments_vendor_id_created_at_idx" ON "public"."therapist_assignments" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_assignments_therapist_id_created_at_idx" ON "public"."therapist_assignments" ("therapist_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_leaves_therapist_id_created_at_idx" ON "public"."therapist_leaves" ("therapist_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_leaves_status_created_at_idx" ON "public"."therapist_leaves" ("status", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_leaves_therapist_id_status_created_at_idx" ON "public"."therapist_leaves" ("therapist_id", "status", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapist_locations_therapist_id_id_idx" ON "public"."therapist_locations" ("therapist_id", "id");
-    CREATE INDEX IF NOT EXISTS "therapist_schedules_therapist_id_created_at_idx" ON "public"."therapist_schedules" ("therapist_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapists_vendor_id_created_at_idx" ON "public"."therapists" ("vendor_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "therapists_user_id_created_at_idx" ON "public"."therapists" ("user_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "ticket_messages_ticket_id_created_at_idx" ON "public"."ticket_messages" ("ticket_id", "created_at");
-    CREATE INDEX IF NOT EXISTS "vendor_staff_vendor_id_created_at_idx" ON "public"."vendor_staff" ("vendor_id", "created_at");
-  `);
+  for (const index of INDEXES) {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${index[1].map(() => '??').join(', ')})`, [nameOf(index), `public.${index[0]}`, ...index[1]]);
+  }
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw(`DROP INDEX IF EXISTS public."attendance_records_employee_id_created_at_idx", public."booking_items_booking_id_created_at_idx", public."bookings_vendor_id_created_at_idx", public."bookings_customer_id_created_at_idx", public."campaigns_status_created_at_idx", public."customer_addresses_customer_id_created_at_idx", public."leave_requests_employee_id_created_at_idx", public."leave_requests_status_created_at_idx", public."leave_requests_employee_id_status_created_at_idx", public."notifications_user_id_created_at_idx", public."payment_settlements_vendor_id_created_at_idx", public."payment_settlements_status_created_at_idx", public."payment_settlements_vendor_id_status_created_at_idx", public."payments_vendor_id_created_at_idx", public."payments_customer_id_created_at_idx", public."performance_reviews_employee_id_created_at_idx", public."promotions_status_current_usage_count_idx", public."reviews_vendor_id_created_at_idx", public."reviews_customer_id_created_at_idx", public."reviews_status_created_at_idx", public."reviews_vendor_id_status_created_at_idx", public."reviews_customer_id_status_created_at_idx", public."salary_records_employee_id_created_at_idx", public."salary_records_status_created_at_idx", public."salary_records_employee_id_status_created_at_idx", public."support_tickets_customer_id_created_at_idx", public."support_tickets_assigned_to_status_created_at_idx", public."support_tickets_customer_id_assigned_to_status_created_at_idx", public."support_tickets_status_created_at_idx", public."support_tickets_customer_id_status_created_at_idx", public."support_tickets_priority_status_created_at_idx", public."support_tickets_customer_id_priority_status_created_at_idx", public."therapist_assignments_vendor_id_created_at_idx", public."therapist_assignments_therapist_id_created_at_idx", public."therapist_leaves_therapist_id_created_at_idx", public."therapist_leaves_status_created_at_idx", public."therapist_leaves_therapist_id_status_created_at_idx", public."therapist_locations_therapist_id_id_idx", public."therapist_schedules_therapist_id_created_at_idx", public."therapists_vendor_id_created_at_idx", public."therapists_user_id_created_at_idx", public."ticket_messages_ticket_id_created_at_idx", public."vendor_staff_vendor_id_created_at_idx"`);
+  await knex.raw(`DROP INDEX IF EXISTS ${INDEXES.map(() => '??').join(', ')}`, INDEXES.map((index) => `public.${nameOf(index)}`));
 }

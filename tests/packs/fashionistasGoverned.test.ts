@@ -93,4 +93,29 @@ describe('an organiser of Fashionistas', () => {
     await attendee.login(demoEmail('attendee'), DEMO_PASSWORD);
     expect((await attendee.get('/api/sponsor_analytics_partitioned')).status).toBe(403);
   });
+
+  it('serves the integrations (API keys, webhooks, their logs) to the administrator only, their secrets never', async () => {
+    const admin = new ApiClient(server.url);
+    await admin.login(demoEmail('admin'), DEMO_PASSWORD);
+    const keys = await admin.get(`/api/api_keys${q({ range: [0, 99] })}`);
+    expect(keys.status, keys.text).toBe(200);
+    const key = (keys.json as Record<string, unknown>[])[0]!;
+    expect(key).toHaveProperty('key_prefix');
+    expect(key).not.toHaveProperty('key_hash');
+    const hooks = await admin.get(`/api/webhooks${q({ range: [0, 99] })}`);
+    expect(hooks.status, hooks.text).toBe(200);
+    const hook = (hooks.json as Record<string, unknown>[])[0]!;
+    expect(hook).not.toHaveProperty('secret_key');
+    const paused = await admin.put(`/api/webhooks/${hook.id as string}`, { is_active: false });
+    expect(paused.status, paused.text).toBe(200);
+    expect((paused.json as { is_active: boolean }).is_active).toBe(false);
+    for (const resource of ['api_usage_logs_partitioned', 'audit_logs_partitioned', 'encryption_keys', 'webhook_delivery_logs']) {
+      const listed = await admin.get(`/api/${resource}${q({ range: [0, 9] })}`);
+      expect(listed.status, `${resource}: ${listed.text}`).toBe(200);
+    }
+    const marketing = new ApiClient(server.url);
+    await marketing.login(demoEmail('marketing'), DEMO_PASSWORD);
+    expect((await marketing.get('/api/api_keys')).status).toBe(403);
+    expect((await marketing.get('/api/webhooks')).status).toBe(403);
+  });
 });

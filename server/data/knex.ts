@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { beginWithFirstStatement, coalesceWrites, PIPELINED, type PipelinedClient } from './pipelinedConnections.js';
+import { pipelineTransactions, coalesceWrites, PIPELINED, type PipelinedClient } from './pipelinedConnections.js';
 
 // Dates stay 'YYYY-MM-DD' strings: turning them into Date objects shifts them by the
 // server's time zone. int8 and numeric become numbers only when that loses nothing,
@@ -68,7 +68,7 @@ export function createKnex(connectionString: string, pool: Knex.PoolConfig = { m
     const prefix = `${query.sql ?? ''} - `;
     if (typeof err.message === 'string' && err.message.startsWith(prefix)) err.databaseMessage = err.message.slice(prefix.length);
   });
-  if (limits) beginWithFirstStatement(knex);
+  if (limits) pipelineTransactions(knex);
   return knex;
 }
 

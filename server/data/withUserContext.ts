@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { enterSession, type SessionUser } from '../auth/sessions.js';
 import type { ClientInfo } from '../auth/securityEvents.js';
 import { unauthorized } from '../http/errors.js';
-import { transactionBegun } from './pipelinedConnections.js';
+import { allowCommitBehind, transactionBegun } from './pipelinedConnections.js';
 
 /**
  * The one door for identity into the database: opens the request's transaction, resolves the
@@ -54,6 +54,7 @@ async function inCallerTransaction<T>(
 ): Promise<T> {
   try {
     return await knex.transaction(async (trx) => {
+      if (!options.rollback) allowCommitBehind(trx);
       const [, user] = await Promise.all([transactionBegun(trx), enterSession(trx, sessionToken, { id: options.requestId, client: options.client })]);
       if (!user) throw unauthorized('Your session has ended; please sign in again.');
       options.admit?.(user);

@@ -103,12 +103,14 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.status(201).json(
       await run(req, (svc, r, user) => {
         writable(r);
-        return svc.create(req.body, filledOnCreate(user, r.name));
+        // The insert is the request's last statement: its COMMIT may ride with it.
+        return svc.create(req.body, filledOnCreate(user, r.name), { last: true });
       }),
     );
   });
   router.put('/:resource/:id', async (req, res) => {
-    res.json(await run(req, (svc, r) => (writable(r), svc.update(req.params.id, req.body))));
+    // The change is the request's last statement: its COMMIT may ride with it.
+    res.json(await run(req, (svc, r) => (writable(r), svc.update(req.params.id, req.body, { last: true }))));
   });
   // Workflow transitions: one record, or several at once (all or nothing, in one transaction).
   router.post('/:resource/:id/:action', async (req, res) => {

@@ -14,21 +14,37 @@ export interface RowCount {
   estimated: boolean;
 }
 
+/** A table the planner last counted at no more than the cap ("schema", "table"): its lists are counted with their page. */
+export interface SmallTable {
+  schema: string;
+  table: string;
+}
+
 /**
  * How a list's total will be worked out, begun beside its page: the planner's estimate is
- * asked for at once — it only plans, and rides in the page's round trip — and the exact,
- * capped count only when the page shows it is needed.
+ * asked for at once — it only plans, and rides in the page's round trip — and so is the
+ * exact, capped count where the list's table is small (the database decides, from its own
+ * statistics, and skips the count for a bigger table), so that a full page of a short list
+ * needs no third round trip. Elsewhere the exact count is asked for only when the page shows
+ * it is needed.
  */
-export function countingRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder) {
+export function countingRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder, table?: SmallTable) {
   const rowsQuery = filtered.clone().clearSelect().clearOrder().select(trx.raw('1'));
   const estimate = plannedRows(trx, rowsQuery);
+  const counted = table ? countIfSmall(trx, rowsQuery.clone(), table) : Promise.resolve(undefined);
+  const beside = Promise.all([estimate, counted]);
   return {
-    /** The planner's estimate of the whole list; await it even when the page tells the total, so a failure is never missed. */
-    estimate,
+    /**
+     * What rides with the page: the planner's estimate of the whole list, and its capped
+     * count where the table is small. Await both even when the page tells the total, so a
+     * failure is never missed.
+     */
+    beside,
     /** The total of the whole list, once the page said it is more than one page. */
-    async all(estimated: number): Promise<RowCount> {
-      if (estimated > EXACT_COUNT_CAP) return { total: estimated, estimated: true };
-      const exact = await countUpTo(trx, rowsQuery.clone(), EXACT_COUNT_CAP + 1);
+    async all(): Promise<RowCount> {
+      const [estimated, known] = await beside;
+      if (known === undefined && estimated > EXACT_COUNT_CAP) return { total: estimated, estimated: true };
+      const exact = known ?? (await countUpTo(trx, rowsQuery.clone(), EXACT_COUNT_CAP + 1));
       return exact <= EXACT_COUNT_CAP ? { total: exact, estimated: false } : { total: Math.max(estimated, EXACT_COUNT_CAP + 1), estimated: true };
     },
     /**
@@ -36,9 +52,24 @@ export function countingRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder)
      * rows): exact, and cheap, since it stops at `offset` rows.
      */
     async before(offset: number): Promise<RowCount> {
-      return { total: await countUpTo(trx, rowsQuery.clone(), offset), estimated: false };
+      const [, known] = await beside;
+      return { total: known !== undefined && known <= EXACT_COUNT_CAP ? known : await countUpTo(trx, rowsQuery.clone(), offset), estimated: false };
     },
   };
+}
+
+/**
+ * The capped count, or undefined without counting when the table's own statistics say it
+ * holds more than the cap (or was never analysed): PostgreSQL checks that first and then
+ * never runs the count (a HAVING that no aggregate feeds is a one-time filter).
+ */
+async function countIfSmall(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, table: SmallTable): Promise<number | undefined> {
+  const small = trx.raw(
+    '(SELECT c.reltuples FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = ? AND c.relname = ?) BETWEEN 0 AND ?',
+    [table.schema, table.table, EXACT_COUNT_CAP],
+  );
+  const [row] = (await trx.count('* as n').from(rowsQuery.limit(EXACT_COUNT_CAP + 1).as('capped')).having(small)) as { n: number | string }[];
+  return row === undefined ? undefined : Number(row.n);
 }
 
 async function countUpTo(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, cap: number): Promise<number> {

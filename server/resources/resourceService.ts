@@ -6,6 +6,7 @@ import type { Action } from '../../permissions/vocabulary.js';
 import { whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
 import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
+import { commitBehind } from '../data/pipelinedConnections.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { approvalCovers, workflowOf, type Transition } from '../../permissions/workflows.js';
 import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
@@ -36,6 +37,7 @@ export interface ResourceContext {
 
 /** The column whose value is the version a client saw (kept by the database's update trigger). */
 const VERSION_COLUMN = 'updated_at';
+const CHANGED_MEANWHILE = 'Someone else changed this record after you opened it; look at it again before saving.';
 
 const VERB: Record<Action, string> = {
   read: 'see',
@@ -88,8 +90,11 @@ export function resourceService({ trx, resource: full, model, ability, reference
       ? forbidden(`You are not allowed to ${VERB[action]} this ${one}.`)
       : notFound(`${resource.label}: no record ${String(id)}.`);
   /** The record a write is about, within the caller's read and `action` conditions; else 403 or 404. */
-  const reachable = async (action: Action, id: unknown): Promise<Model> => {
-    const found = await byKey(id)(allowed(action)(allowed('read')(query().select(columns)))).first();
+  const reachable = async (action: Action, id: unknown, options: { lock?: boolean } = {}): Promise<Model> => {
+    const read = byKey(id)(allowed(action)(allowed('read')(query().select(columns))));
+    // Held until the transaction ends: whatever follows meets the record as it was read.
+    if (options.lock) read.forUpdate();
+    const found = await read.first();
     if (!found) throw await refusedOrMissing(action, id);
     return found;
   };
@@ -129,8 +134,8 @@ export function resourceService({ trx, resource: full, model, ability, reference
   async function list(params: ListParams): Promise<{ rows: Row[] } & RowCount> {
     const { range } = params;
     const matched = matching(params, ['read']);
-    const counting = countingRows(trx, matched.toKnexQuery());
-    const [rows, estimate] = await Promise.all([matched.clone().offset(range.offset).limit(range.limit), counting.estimate]);
+    const counting = countingRows(trx, matched.toKnexQuery(), resource.kind === 'table' ? resource : undefined);
+    const [rows] = await Promise.all([matched.clone().offset(range.offset).limit(range.limit), counting.beside]);
     // A short page ends the list: its total is known. An empty one past the start was asked
     // for because an estimate promised more: where the list really ends is counted.
     const count: RowCount =
@@ -140,7 +145,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
           ? await counting.before(range.offset)
           : rows.length === 0
             ? { total: 0, estimated: false }
-            : await counting.all(estimate);
+            : await counting.all();
     return { rows: plain(rows, range.offset), ...count };
   }
 
@@ -172,7 +177,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
    * naming them (their tenant) is filled when not given: `fills`, column to value. So is a
    * workflow's status without a default, with its first state.
    */
-  async function create(body: unknown, fills: Readonly<Record<string, unknown>> = {}): Promise<Row> {
+  async function create(body: unknown, fills: Readonly<Record<string, unknown>> = {}, options: { last?: boolean } = {}): Promise<Row> {
     allowed('create');
     if (!full.creatable) throw badRequest(`${full.label} cannot be created here: it needs a value the back-office never handles.`);
     const given = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Row) : undefined;
@@ -190,7 +195,9 @@ export function resourceService({ trx, resource: full, model, ability, reference
     if (!ability.can('create', subject(resource.name, { ...values }))) {
       throw forbidden(`You are not allowed to create this ${one}.`);
     }
-    const row = await query().insert(toDatabase(values)).returning(columns as never);
+    const insert = () => query().insert(toDatabase(values)).returning(columns as never);
+    // As the request's last statement it carries the COMMIT: a refused insert rolls back with it.
+    const row = options.last ? await commitBehind(trx, insert) : await insert();
     return plain([row])[0]!;
   }
 
@@ -204,10 +211,14 @@ export function resourceService({ trx, resource: full, model, ability, reference
    * A plain edit. It never moves a workflow's status (that is what transitions are for), and
    * when the body carries the version the user saw (`updated_at`), a newer change wins: 409.
    */
-  async function update(id: unknown, body: unknown): Promise<Row> {
+  async function update(id: unknown, body: unknown, options: { last?: boolean } = {}): Promise<Row> {
     allowed('update');
     const parsed = parseBody(full, body, 'update');
-    const existing = await reachable('update', id);
+    // Where the change is the request's last statement its COMMIT goes with it, so no question
+    // can follow it: the record is locked as it is read, and a change that meets no row is
+    // then explained by what was read. (A view's rows may not be lockable: asked as before.)
+    const last = options.last === true && resource.kind !== 'view';
+    const existing = await reachable('update', id, { lock: last });
     const current = existing.toJSON() as Row;
     const seenVersion = versioned ? parsed[VERSION_COLUMN] : undefined;
     delete parsed[VERSION_COLUMN];
@@ -220,10 +231,15 @@ export function resourceService({ trx, resource: full, model, ability, reference
     if (Object.keys(values).length === 0) return plain([existing])[0]!;
     const patch = patchReachable('update', id, values);
     if (seenVersion !== undefined && seenVersion !== null) patch.where(`${resource.table}.${VERSION_COLUMN}`, seenVersion as string);
-    const row = await firstRow(patch);
+    const row = last ? await commitBehind(trx, () => firstRow(patch)) : await firstRow(patch);
     if (row) return plain([row])[0]!;
+    if (last) {
+      // Locked since it was read, the record is as read: the version the caller saw is another one, or the database refused what the API allowed.
+      if (seenVersion !== undefined && seenVersion !== null) throw conflict(CHANGED_MEANWHILE, undefined, { record: plain([existing])[0] });
+      throw forbidden(`You are not allowed to ${VERB.update} this ${one}.`);
+    }
     // Gone meanwhile is a 404 either way; still there means someone saved first (or it moved out of reach).
-    if (seenVersion !== undefined) throw await changedMeanwhile(id, 'Someone else changed this record after you opened it; look at it again before saving.');
+    if (seenVersion !== undefined) throw await changedMeanwhile(id, CHANGED_MEANWHILE);
     throw await refusedOrMissing('update', id);
   }
 

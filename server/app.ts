@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -15,6 +14,7 @@ import { inspectApiLogin, type ApiLogin } from './data/apiLogin.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { encodedMeta, metaOfCaller } from './meta/metaOfCaller.js';
+import { compressJson } from './http/compressJson.js';
 import { serveSpa } from './spa/serveSpa.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
@@ -67,9 +67,9 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
       },
     }),
   );
-  // JSON (and the SPA's index) compressed on the way out; CSV exports stream as they are, so a
-  // million rows cost the database's time, not a compressor's; the built assets come compressed.
-  app.use(compression({ threshold: 1024, filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/csv') && compression.filter(req, res) }));
+  // JSON compressed on the way out; CSV exports stream as they are, so a million rows cost the
+  // database's time, not a compressor's; the built assets come compressed.
+  app.use(compressJson());
   app.use(
     pinoHttp({
       logger,

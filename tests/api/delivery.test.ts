@@ -54,6 +54,24 @@ describe('delivery', () => {
     expect(back.status).toBe(304);
   });
 
+  it('compresses a page of records as the client accepts, and leaves a small answer alone', async () => {
+    const page = `/api/bookings?range=${encodeURIComponent('[0,24]')}`;
+    const plain = await admin.request('GET', page, undefined, { 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    for (const encoding of ['br', 'gzip']) {
+      const res = await admin.request('GET', page, undefined, { 'accept-encoding': encoding });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(res.json).toEqual(plain.json);
+      expect(Number(res.headers.get('content-length'))).toBeLessThan(plain.text.length / 3);
+    }
+    const missing = await admin.request('GET', '/api/no_such_resource', undefined, { 'accept-encoding': 'br, gzip' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-encoding')).toBeNull();
+    expect(missing.json.message).toMatch(/no_such_resource/);
+  });
+
   it('sends the built assets pre-compressed and immutable, and the index fresh each time', async () => {
     const assets = readdirSync(path.join(SPA_DIR, 'assets'));
     const script = assets.find((f) => f.endsWith('.js') && assets.includes(`${f}.br`));

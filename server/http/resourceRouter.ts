@@ -97,7 +97,7 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
     res.json(rows);
   });
   router.get('/:resource/:id', async (req, res) => {
-    res.json(await run(req, (svc) => svc.getOne(req.params.id), READ));
+    res.json(await run(req, (svc) => svc.getOne(req.params.id, { last: true }), READ));
   });
   router.post('/:resource', async (req, res) => {
     res.status(201).json(

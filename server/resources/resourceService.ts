@@ -166,8 +166,9 @@ export function resourceService({ trx, resource: full, model, ability, reference
     return aggregate(trx, resource, matching({ filter: params.filter, sort: undefined }, ['read']).toKnexQuery(), q);
   }
 
-  async function getOne(id: unknown): Promise<Row> {
-    const row = await visible(id);
+  async function getOne(id: unknown, options: { last?: boolean } = {}): Promise<Row> {
+    // Nothing follows the record's statement: as the request's last, it carries the COMMIT.
+    const row = options.last ? await commitBehind(trx, () => visible(id)) : await visible(id);
     if (!row) throw notFound(`${resource.label}: no record ${String(id)}.`);
     return plain([row])[0]!;
   }

@@ -34,13 +34,20 @@ async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unkno
 const statementsOf = (t: RequestTrace) => t.statements.map((s) => s.text);
 
 describe('round trips to the database', () => {
-  it('a record: the transaction’s start with the caller’s identity, then the record; the COMMIT goes behind the answer', async () => {
+  it('a record: the transaction’s start with the caller’s identity, then the record with the COMMIT behind it', async () => {
     const { rows } = await server.db.knex.raw('SELECT id FROM services LIMIT 1');
     const t = await traced('GET', `/api/services/${rows[0].id}`);
-    // BEGIN and the session statement share the first round trip.
-    expect(t.statements.slice(0, 2).map((s) => [s.text.split(/\s/)[0], s.trip])).toEqual([['BEGIN', 0], ['WITH', 0]]);
-    expect(t.statements.at(-1)!.text).toMatch(/^COMMIT/);
+    // BEGIN and the session statement share the first round trip, the record and the COMMIT the second.
+    const byTrip = Array.from({ length: t.trips }, (_, trip) => t.statements.filter((s) => s.trip === trip).map((s) => s.text.split(/\s/)[0]!.toUpperCase()));
+    expect(byTrip).toEqual([['BEGIN', 'WITH'], ['SELECT', 'COMMIT']]);
     expect(tripsWaitedFor(t)).toBe(2);
+  });
+
+  it('a record that is not there: 404, and the connection clean for the next request', async () => {
+    const { rows } = await server.db.knex.raw('SELECT id FROM services LIMIT 1');
+    const missing = await api.get('/api/services/00000000-0000-0000-0000-000000000000');
+    expect(missing.status, missing.text).toBe(404);
+    for (let i = 0; i < 6; i++) expect((await api.get(`/api/services/${rows[0].id}`)).status).toBe(200);
   });
 
   it('a page with an estimated total: the estimate rides with the page', async () => {

@@ -14,7 +14,7 @@ export interface RowCount {
   estimated: boolean;
 }
 
-/** A table the planner last counted at no more than the cap ("schema", "table"): its lists are counted with their page. */
+/** The table a list reads: where PostgreSQL's statistics say it holds no more rows than the cap, its lists are counted with their page. */
 export interface SmallTable {
   schema: string;
   table: string;

@@ -108,6 +108,7 @@ export function buildSchemaModel(catalog: Catalog, primarySchema = 'public'): Sc
       fieldByName: byName,
       hiddenColumns: hidden,
       creatable: creatable && !readOnly,
+      rowsWhenLoaded: rel.reltuples,
     });
   }
   inheritFromBaseColumns(catalog, resources, nameOf, colName, columnsOf);

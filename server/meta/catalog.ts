@@ -10,6 +10,8 @@ export interface CatalogRelation {
   comment: string | null;
   /** pg_relation_is_updatable bitmask for views (insert 8, update 4, delete 16). */
   updatable: number;
+  /** PostgreSQL's estimate of the rows (pg_class.reltuples); -1 where never analysed. */
+  reltuples: number;
 }
 
 export interface CatalogColumn {
@@ -75,7 +77,8 @@ export async function readCatalog(db: Knex | Knex.Transaction, schemas?: string[
       `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind,
               obj_description(c.oid, 'pg_class') AS comment,
               CASE WHEN c.relkind IN ('v', 'f') THEN pg_relation_is_updatable(c.oid::regclass, false)
-                   WHEN c.relkind = 'm' THEN 0 ELSE 28 END AS updatable
+                   WHEN c.relkind = 'm' THEN 0 ELSE 28 END AS updatable,
+              c.reltuples::float8 AS reltuples
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
           AND (CASE WHEN ?::text[] IS NULL

@@ -18,7 +18,7 @@ export function metaForCaller(schema: SchemaModel, ability: AppAbility, roles: r
   const resources: ResourceMeta[] = [];
   for (const info of schema.resources.values()) {
     if (!ability.can('read', info.name)) continue;
-    const { constraintColumns: _c, checkRules: _r, fieldByName: _f, hiddenColumns: _h, creatable, ...resource } = readableResource(info, ability);
+    const { constraintColumns: _c, checkRules: _r, fieldByName: _f, hiddenColumns: _h, rowsWhenLoaded: _n, creatable, ...resource } = readableResource(info, ability);
     const isWrite = (a: string) => a !== 'read' && a !== 'export';
     const workflow = workflowOf(info.name);
     const owner = ownerColumnOf(roles, info.name);

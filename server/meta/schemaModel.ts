@@ -12,6 +12,11 @@ export interface ResourceInfo extends Omit<ResourceMeta, 'actions'> {
   hiddenColumns: string[];
   /** False when a hidden column must be given on insert: such rows cannot be created here. */
   creatable: boolean;
+  /**
+   * PostgreSQL's estimate of the table's rows when the model was read (-1: never analysed): a
+   * hint only, never sent to a client — tables grow and shrink after it (see countRows.ts).
+   */
+  rowsWhenLoaded: number;
 }
 
 export interface SchemaModel {

@@ -31,7 +31,6 @@ async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unkno
   await expect.poll(() => traced().length).toBe(1);
   return traced()[0]!;
 }
-const statementsOf = (t: RequestTrace) => t.statements.map((s) => s.text);
 
 describe('round trips to the database', () => {
   it('a record: the transaction’s start with the caller’s identity, then the record with the COMMIT behind it', async () => {
@@ -77,8 +76,9 @@ describe('round trips to the database', () => {
   it('a full page of a short list of a big table: counted exactly, in one more round trip', async () => {
     const { rows } = await server.db.knex.raw(`SELECT customer_id FROM bookings GROUP BY 1 HAVING count(*) BETWEEN 12 AND 90 LIMIT 1`);
     const t = await traced('GET', `/api/bookings${q({ range: [0, 9], filter: { customer_id: rows[0].customer_id } })}`);
-    // The count the page sent for a small table is skipped by the database; the exact one follows.
-    expect(statementsOf(t).filter((s) => /^select count/.test(s))).toHaveLength(2);
+    // The exact count follows the page (a count sent with it, where the model still thought the table small, is skipped by the database).
+    const page = t.statements.find((s) => /^select\b/i.test(s.text) && !/^select count/.test(s.text) && /\blimit\b/.test(s.text))!;
+    expect(t.statements.filter((s) => /^select count/.test(s.text)).at(-1)!.trip).toBe(page.trip + 1);
     expect(tripsWaitedFor(t)).toBe(3);
   });
 

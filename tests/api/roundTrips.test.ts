@@ -32,12 +32,16 @@ async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unkno
   return traced()[0]!;
 }
 
+/** Each round trip's statements, by their first word: [['BEGIN', 'WITH'], ['SELECT', 'COMMIT']]. */
+const firstWordsByTrip = (t: RequestTrace) =>
+  Array.from({ length: t.trips }, (_, trip) => t.statements.filter((s) => s.trip === trip).map((s) => s.text.split(/\s/)[0]!.toUpperCase()));
+
 describe('round trips to the database', () => {
   it('a record: the transaction’s start with the caller’s identity, then the record with the COMMIT behind it', async () => {
     const { rows } = await server.db.knex.raw('SELECT id FROM services LIMIT 1');
     const t = await traced('GET', `/api/services/${rows[0].id}`);
     // BEGIN and the session statement share the first round trip, the record and the COMMIT the second.
-    const byTrip = Array.from({ length: t.trips }, (_, trip) => t.statements.filter((s) => s.trip === trip).map((s) => s.text.split(/\s/)[0]!.toUpperCase()));
+    const byTrip = firstWordsByTrip(t);
     expect(byTrip).toEqual([['BEGIN', 'WITH'], ['SELECT', 'COMMIT']]);
     expect(tripsWaitedFor(t)).toBe(2);
   });
@@ -85,7 +89,7 @@ describe('round trips to the database', () => {
   it('a change: identity, the record as it is (locked), then the change with its COMMIT', async () => {
     const { rows } = await server.db.knex.raw('SELECT id, name FROM services LIMIT 1');
     const t = await traced('PUT', `/api/services/${rows[0].id}`, { name: `${rows[0].name} (traced)` });
-    const byTrip = Array.from({ length: t.trips }, (_, trip) => t.statements.filter((s) => s.trip === trip).map((s) => s.text.split(/\s/)[0]!.toUpperCase()));
+    const byTrip = firstWordsByTrip(t);
     expect(byTrip).toEqual([['BEGIN', 'WITH'], ['SELECT'], ['UPDATE', 'COMMIT']]);
     expect(t.statements.find((s) => s.trip === 1)!.text).toMatch(/ for update$/i);
     expect(tripsWaitedFor(t)).toBe(3);
@@ -95,7 +99,7 @@ describe('round trips to the database', () => {
 
   it('a new record: identity, then the insert with its COMMIT', async () => {
     const t = await traced('POST', '/api/campaigns', { name: 'Traced campaign', content: { subject: 'Hello', body: 'Hello' } });
-    const byTrip = Array.from({ length: t.trips }, (_, trip) => t.statements.filter((s) => s.trip === trip).map((s) => s.text.split(/\s/)[0]!.toUpperCase()));
+    const byTrip = firstWordsByTrip(t);
     expect(byTrip).toEqual([['BEGIN', 'WITH'], ['INSERT', 'COMMIT']]);
     expect(await server.db.knex('campaigns').where({ name: 'Traced campaign' }).count({ n: '*' })).toEqual([{ n: 1 }]);
   });
@@ -109,7 +113,7 @@ describe('round trips to the database', () => {
     // It was refused with its COMMIT already sent behind it: PostgreSQL ended the transaction as a ROLLBACK.
     await expect.poll(() => traces.filter((t) => t.method === 'PUT').length).toBe(1);
     const t = traces.find((x) => x.method === 'PUT')!;
-    expect(t.statements.filter((x) => x.trip === t.trips - 1).map((x) => x.text.split(/\s/)[0]!.toUpperCase())).toEqual(['UPDATE', 'COMMIT']);
+    expect(firstWordsByTrip(t).at(-1)).toEqual(['UPDATE', 'COMMIT']);
     expect((await server.db.knex('services').where({ id: rows[1].id }).first('code')).code).toBe(rows[1].code);
     for (let i = 0; i < 6; i++) expect((await api.get(`/api/services/${rows[0].id}`)).status).toBe(200);
   });

@@ -20,6 +20,28 @@ export interface SessionLifetime {
   idleMinutes: number;
 }
 
+/** The session statement's row: the matrix and owned ids as each role's own (see sessionUserOf). */
+type SessionRow = Omit<SessionUser, 'matrix' | 'owned'> & {
+  /** Per role, in the order of `roles` (one entry for no role): its rows of the matrix, or null where there is no matrix. */
+  matrix: Omit<NonNullable<SessionUser['matrix']>[number], 'role'>[][] | null[];
+  /** Per role: its owned ids by set; null with no role. */
+  owned: Record<string, string[]>[] | null;
+};
+
+/**
+ * A caller's grants add up: every role's rows of the matrix, each with its role, and every role's
+ * owned sets by name (a set's ids depend on the person, not the role: the same name, the same ids).
+ */
+function sessionUserOf(row: SessionRow | undefined): SessionUser | undefined {
+  if (!row) return undefined;
+  const perRole = row.matrix;
+  return {
+    ...row,
+    matrix: perRole.every((grants) => grants === null) ? null : row.roles.flatMap((role, i) => (perRole[i] ?? []).map((g) => ({ ...g, role }))),
+    owned: Object.assign({}, ...(row.owned ?? [])) as Record<string, string[]>,
+  };
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Whose session a token opens (expired or not): just the user id, for scoping what they send. */
@@ -58,19 +80,19 @@ function sessionUserStatement(where = ''): string {
        UPDATE gatehouse.sessions SET last_seen_at = now()
         WHERE id IN (SELECT id FROM hit WHERE last_seen_at < now() - interval '1 minute')
      ), who AS (
-       SELECT u.id, u.email, hit.id AS "sessionId",
-              coalesce((gatehouse.roles_of(u.raw_app_meta_data))[1], '') AS role, gatehouse.roles_of(u.raw_app_meta_data) AS roles,
+       SELECT u.id, u.email, hit.id AS "sessionId", coalesce(held.roles[1], '') AS role, held.roles,
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
+              -- OFFSET 0 keeps the roles a column computed once, not an expression copied into every use.
+              CROSS JOIN LATERAL (SELECT gatehouse.roles_of(u.raw_app_meta_data) AS roles OFFSET 0) held
         WHERE gatehouse.account_open(u.id) -- a suspension that raced the sign-in still ends the session
      )
      SELECT who.*,
-            -- Every role's rows of the matrix, each with its role; null where there is no matrix.
-            CASE WHEN gatehouse.caller_matrix(who.role) IS NOT NULL THEN
-              (SELECT coalesce(jsonb_agg(g || jsonb_build_object('role', r)), '[]'::jsonb)
-                 FROM unnest(who.roles) r, jsonb_array_elements(gatehouse.caller_matrix(r)) g) END AS matrix,
-            (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
-               FROM unnest(who.roles) r, jsonb_each(gatehouse.caller_owned(who.id, r)) e) AS owned,
+            -- Each role's rows of the matrix and owned ids, as the database answers them per role;
+            -- sessionUserOf puts them together. With no role, the matrix of '' still says whether there is one.
+            (SELECT jsonb_agg(gatehouse.caller_matrix(r) ORDER BY n)
+               FROM unnest(CASE WHEN cardinality(who.roles) > 0 THEN who.roles ELSE ARRAY[''] END) WITH ORDINALITY AS held(r, n)) AS matrix,
+            (SELECT jsonb_agg(gatehouse.caller_owned(who.id, r)) FROM unnest(who.roles) r) AS owned,
             to_jsonb(gatehouse.caller_tenant(who.id)) AS tenant,
             gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"
        FROM who ${where}`;
@@ -80,8 +102,8 @@ const FIND_SESSION_USER = sessionUserStatement();
 const FIND_SESSION_USER_PREPARED = preparedStatement(FIND_SESSION_USER);
 
 export async function findSessionUser(knex: Knex, token: string): Promise<SessionUser | undefined> {
-  const { rows } = await knex.raw<{ rows: SessionUser[] }>(FIND_SESSION_USER, [hashToken(token)]).options(FIND_SESSION_USER_PREPARED);
-  return rows[0];
+  const { rows } = await knex.raw<{ rows: SessionRow[] }>(FIND_SESSION_USER, [hashToken(token)]).options(FIND_SESSION_USER_PREPARED);
+  return sessionUserOf(rows[0]);
 }
 
 /** The longest request id kept (it may come from the client's X-Request-Id header). */
@@ -99,8 +121,8 @@ const ENTER_SESSION = sessionUserStatement(
      AND set_config('request.jwt.claim.sub', who.id::text, true) IS NOT NULL
      AND set_config('request.jwt.claim.role', who.role, true) IS NOT NULL
      AND set_config('request.headers', json_build_object('x-forwarded-for', nullif(?, ''), 'user-agent', nullif(?, ''))::text, true) IS NOT NULL
-     AND CASE WHEN gatehouse.session_db_role(who.roles) IS NULL THEN true
-              ELSE set_config('role', gatehouse.session_db_role(who.roles), true) IS NOT NULL END`,
+     -- Without a database role for the roles, the role stays what it is (set to itself: one call).
+     AND set_config('role', coalesce(gatehouse.session_db_role(who.roles), current_setting('role')), true) IS NOT NULL`,
 );
 const ENTER_SESSION_PREPARED = preparedStatement(ENTER_SESSION);
 
@@ -125,8 +147,8 @@ export async function enterSession(
     request.client?.ip ?? '',
     request.client?.userAgent ?? '',
   ];
-  const { rows } = await trx.raw<{ rows: SessionUser[] }>(ENTER_SESSION, binds).options(ENTER_SESSION_PREPARED);
-  return rows[0];
+  const { rows } = await trx.raw<{ rows: SessionRow[] }>(ENTER_SESSION, binds).options(ENTER_SESSION_PREPARED);
+  return sessionUserOf(rows[0]);
 }
 
 /** Ends the session behind `token`; answers whose it was, if it was live. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ident } from '../../permissions/sqlText.js';
 
 /**
  * A list's total: the planner's estimate when it expects more than this many matching rows,
@@ -60,16 +61,19 @@ export function countingRows(trx: Knex.Transaction, filtered: Knex.QueryBuilder,
 
 /**
  * The capped count, or undefined without counting when the table's own statistics say it
- * holds more than the cap (or was never analysed): PostgreSQL checks that first and then
- * never runs the count (a HAVING that no aggregate feeds is a one-time filter).
+ * holds more than the cap (or was never analysed): the LIMIT, worked out once before the scan,
+ * is then 0, and `small` says the count is not one. (A gate in a WHERE or HAVING would leave a
+ * filter node every counted row passes through.)
  */
 async function countIfSmall(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, table: SmallTable): Promise<number | undefined> {
-  const small = trx.raw(
-    '(SELECT c.reltuples FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = ? AND c.relname = ?) BETWEEN 0 AND ?',
-    [table.schema, table.table, EXACT_COUNT_CAP],
+  const { sql, bindings } = rowsQuery.toSQL();
+  const small = 'gatehouse.estimated_rows(?) BETWEEN 0 AND ?';
+  const name = `${ident(table.schema)}.${ident(table.table)}`;
+  const { rows } = await trx.raw<{ rows: { n: number | string; small: boolean | null }[] }>(
+    `select count(*) as n, ${small} as small from (${sql} limit CASE WHEN ${small} THEN ? ELSE 0 END) as capped`,
+    [name, EXACT_COUNT_CAP, ...(bindings as Knex.Value[]), name, EXACT_COUNT_CAP, EXACT_COUNT_CAP + 1],
   );
-  const [row] = (await trx.count('* as n').from(rowsQuery.limit(EXACT_COUNT_CAP + 1).as('capped')).having(small)) as { n: number | string }[];
-  return row === undefined ? undefined : Number(row.n);
+  return rows[0]!.small ? Number(rows[0]!.n) : undefined;
 }
 
 async function countUpTo(trx: Knex.Transaction, rowsQuery: Knex.QueryBuilder, cap: number): Promise<number> {

@@ -84,6 +84,9 @@ function sessionUserStatement(where = ''): string {
               coalesce(u.raw_user_meta_data->>'name', u.email) AS name
          FROM hit JOIN auth.users u ON u.id = hit.user_id
               -- OFFSET 0 keeps the roles a column computed once, not an expression copied into every use.
+              -- (Not by making "who" a MATERIALIZED CTE: a CTE is a subplan, and PostgreSQL may set a
+              -- subplan up again after this statement has switched role, when the touch above waits for
+              -- a concurrent request's, and that role may not execute gatehouse.account_open.)
               CROSS JOIN LATERAL (SELECT gatehouse.roles_of(u.raw_app_meta_data) AS roles OFFSET 0) held
         WHERE gatehouse.account_open(u.id) -- a suspension that raced the sign-in still ends the session
      )

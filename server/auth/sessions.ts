@@ -94,7 +94,7 @@ function sessionUserStatement(where = ''): string {
             -- Each role's rows of the matrix and owned ids, as the database answers them per role;
             -- sessionUserOf puts them together. With no role, the matrix of '' still says whether there is one.
             (SELECT jsonb_agg(gatehouse.caller_matrix(r) ORDER BY n)
-               FROM unnest(CASE WHEN cardinality(who.roles) > 0 THEN who.roles ELSE ARRAY[''] END) WITH ORDINALITY AS held(r, n)) AS matrix,
+               FROM unnest(CASE WHEN cardinality(who.roles) > 0 THEN who.roles ELSE ARRAY[''] END) WITH ORDINALITY AS per_role(r, n)) AS matrix,
             (SELECT jsonb_agg(gatehouse.caller_owned(who.id, r)) FROM unnest(who.roles) r) AS owned,
             to_jsonb(gatehouse.caller_tenant(who.id)) AS tenant,
             gatehouse.must_change_password(who.id) AS "mustChangePassword", gatehouse.has_two_factor(who.id) AS "twoFactorEnabled"

@@ -84,11 +84,11 @@ export function resourceService({ trx, resource: full, model, ability, reference
   /** The record as the caller may see it, for writes that must check it first. */
   const visible = async (id: unknown): Promise<Row | undefined> =>
     (await byKey(id)(allowed('read')(query().select(columns))).first()) as Row | undefined;
+  /** The caller may not do this to this record. */
+  const refusedHere = (action: Action) => forbidden(`You are not allowed to ${VERB[action]} this ${one}.`);
   /** A write found no row: 403 when the caller can see it (but not do this to it), else 404. */
   const refusedOrMissing = async (action: Action, id: unknown) =>
-    (await visible(id))
-      ? forbidden(`You are not allowed to ${VERB[action]} this ${one}.`)
-      : notFound(`${resource.label}: no record ${String(id)}.`);
+    (await visible(id)) ? refusedHere(action) : notFound(`${resource.label}: no record ${String(id)}.`);
   /** The record a write is about, within the caller's read and `action` conditions; else 403 or 404. */
   const reachable = async (action: Action, id: unknown, options: { lock?: boolean } = {}): Promise<Model> => {
     const read = byKey(id)(allowed(action)(allowed('read')(query().select(columns))));
@@ -197,7 +197,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
     }
     const values = writableValues(ability, 'create', full, parsed);
     if (!ability.can('create', subject(resource.name, { ...values }))) {
-      throw forbidden(`You are not allowed to create this ${one}.`);
+      throw refusedHere('create');
     }
     const insert = () => query().insert(toDatabase(values)).returning(columns as never);
     // As the request's last statement it carries the COMMIT: a refused insert rolls back with it.
@@ -240,7 +240,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
     if (last) {
       // Locked since it was read, the record is as read: the version the caller saw is another one, or the database refused what the API allowed.
       if (seenVersion !== undefined && seenVersion !== null) throw conflict(CHANGED_MEANWHILE, undefined, { record: plain([existing])[0] });
-      throw forbidden(`You are not allowed to ${VERB.update} this ${one}.`);
+      throw refusedHere('update');
     }
     // Gone meanwhile is a 404 either way; still there means someone saved first (or it moved out of reach).
     if (seenVersion !== undefined) throw await changedMeanwhile(id, CHANGED_MEANWHILE);

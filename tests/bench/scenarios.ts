@@ -10,6 +10,7 @@ import { createKnex } from '../../server/data/knex.js';
 import { migrate } from '../../server/data/migrate.js';
 import { hasDemoData, seedDemo } from '../../server/seed/ombaro/seedDemo.js';
 import { ApiClient } from '../support/httpClient.js';
+import { drainingGet } from './drainingGet.js';
 import type { ServerStats } from './benchServer.js';
 import type { RequestTrace } from '../support/roundTrips.js';
 import { pipelinedClient, replay } from './replay.js';
@@ -29,6 +30,7 @@ import { pipelinedClient, replay } from './replay.js';
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const acceptEncoding = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 
 const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 if (dataDir) chmodSync(dataDir, 0o755); // initdb runs as the postgres user
@@ -115,7 +117,7 @@ try {
   const bareChild = (bare = fork(path.join(here, 'bareServer.ts'), { env: childEnv }));
   const barePort = (await new Promise<{ port: number }>((resolve) => bareChild.once('message', (m) => resolve(m as { port: number })))).port;
   await ask(bareChild, { traces });
-  const bareClient = new ApiClient(`http://127.0.0.1:${barePort}`);
+  const bareUrl = `http://127.0.0.1:${barePort}`;
   const sqlClients = await Promise.all(Array.from({ length: concurrency }, () => pipelinedClient(apiUrl ?? ownerUrl)));
 
   const columns: [string, number][] = [
@@ -130,12 +132,12 @@ try {
     for (const clients of [...new Set([1, concurrency])]) {
       const before = await statsOf(child);
       const latencies = await load(clients, async () => {
-        const res = await client.request('GET', url, undefined, { 'accept-encoding': process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br' });
+        const res = await drainingGet(client.baseUrl, url, { cookie: client.cookieHeader, 'accept-encoding': acceptEncoding });
         if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
       });
       const after = await statsOf(child);
       const bareRuns = await load(clients, async () => {
-        const res = await bareClient.request('GET', `/${i}`);
+        const res = await drainingGet(bareUrl, `/${i}`, { 'accept-encoding': acceptEncoding });
         if (res.status !== 200) throw new Error(`${label}, bare: ${res.status} ${res.text}`);
       });
       const sqlRuns = await load(clients, async (loop) => void (await replay(sqlClients[loop]!, trace, false)));

@@ -6,7 +6,8 @@ import { createRandom } from './createRandom.js';
 import type { SeedContext } from './SeedContext.js';
 import { seedBase, BASE_ROWS } from './seedBase.js';
 import { loadWorld } from './loadWorld.js';
-import { seedVolume, volumeRows } from './seedVolume.js';
+import { batchScales, seedVolume, VOLUME_TABLES, volumeRows } from './seedVolume.js';
+import { quietLoad } from './quietLoad.js';
 import { seedSettlements } from './seedSettlements.js';
 import { refreshTotals } from './refreshTotals.js';
 
@@ -40,7 +41,7 @@ export async function hasDemoData(knex: Knex): Promise<boolean> {
 /**
  * Seeds the OMBARO demo in one transaction. On an empty database: the fixed part (demo users,
  * catalog, employees and HR, vendors and therapists, marketing) and volume batch 0. On a seeded
- * one: the next volume batch only; the batch index (kept in the customers'
+ * one: the next volume batch only. (A scale above BATCH_SCALE is seeded as several batches.) The batch index (kept in the customers'
  * raw_app_meta_data.demo_batch) goes into their e-mails, referral codes and transaction ids, so
  * batches never collide on unique columns. Every batch has its own fixed random seed, and all
  * dates hang off the anchor 2026-11-01, so the same sequence of runs gives the same data.
@@ -74,7 +75,10 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<void
     const batch = rows[0]?.last === null || rows[0]?.last === undefined ? 0 : rows[0].last + 1;
     const world = await loadWorld(trx);
     if (batch === 0) world.demo.customer = demoIds.customer!;
-    await seedVolume(ctx([SEED, batch + 1]), world, batch, scale);
+    // Loaded quietly once for all batches: its foreign-key check reads the whole tables.
+    await quietLoad(trx, VOLUME_TABLES, async () => {
+      for (const [i, part] of batchScales(scale).entries()) await seedVolume(ctx([SEED, batch + i + 1]), world, batch + i, part);
+    });
     await seedSettlements(ctx([SEED, 1000 + batch]), world);
     await refreshTotals(trx);
     opts.onProgress?.(total, total, 'done');

@@ -10,7 +10,6 @@ import { buildNotifications } from './buildNotifications.js';
 import { buildAnalytics } from './buildAnalytics.js';
 import { buildLoyalty } from './buildLoyalty.js';
 import { insertRows } from './insertRows.js';
-import { quietLoad } from './quietLoad.js';
 import { reserveDocumentNumbers } from './documentNumbers.js';
 import { later } from './demoClock.js';
 
@@ -21,8 +20,23 @@ export const VOLUME = { customers: 2000, bookings: 10_000, tickets: 500, events:
 export const volumeRows = (scale: number) => Math.round(scale * 101_500);
 
 /**
+ * The most volume one batch holds: a batch is built whole in memory before it is written, and
+ * scale 100 at once (10 million rows) outgrew Node's default heap. A larger scale is seeded as
+ * several batches of at most this.
+ */
+export const BATCH_SCALE = 10;
+
+/** `scale` cut into batches of at most BATCH_SCALE. */
+export function batchScales(scale: number): number[] {
+  const full = Math.floor(scale / BATCH_SCALE);
+  const rest = scale - full * BATCH_SCALE;
+  return [...Array.from({ length: full }, () => BATCH_SCALE), ...(rest > 0 ? [rest] : [])];
+}
+
+/**
  * One batch of volume data: customers, bookings with everything that hangs off them,
- * reviews, tickets, notifications, analytics events and the loyalty ledger.
+ * reviews, tickets, notifications, analytics events and the loyalty ledger. Its writes go to
+ * VOLUME_TABLES, which the caller loads quietly (quietLoad.ts) around all its batches at once.
  */
 export async function seedVolume(ctx: SeedContext, world: World, batch: number, scale: number): Promise<void> {
   const n = (base: number) => Math.max(1, Math.round(base * scale));
@@ -50,31 +64,29 @@ export async function seedVolume(ctx: SeedContext, world: World, batch: number, 
   const loyalty = buildLoyalty(ctx, customers, bookings);
   customerTotals(customers, bookings, loyalty);
 
-  await quietLoad(trx, VOLUME_TABLES, async () => {
-    await insertCustomers(ctx, customers, batch);
-    const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
-    // In creation order, so each day's booking (and ticket) numbers follow the clock.
-    const insertNumbered = async (table: string, prefix: string, column: string, rows: Record<string, unknown>[]) => {
-      const inOrder = byCreation(rows);
-      await reserveDocumentNumbers(trx, prefix, column, inOrder);
-      await insertRows(trx, table, inOrder, progress);
-    };
-    await insertNumbered('public.bookings', 'OBO', 'booking_number', bookingTable);
-    await insertRows(trx, 'public.booking_items', items, progress);
-    await insertRows(trx, 'public.therapist_assignments', assignments, progress);
-    await insertRows(trx, 'public.payments', payments, progress);
-    await insertRows(trx, 'public.promotion_usage', usage, progress);
-    await insertRows(trx, 'public.reviews', reviews, progress);
-    await insertNumbered('public.support_tickets', 'TKT', 'ticket_number', tickets);
-    await insertRows(trx, 'public.ticket_messages', messages, progress);
-    await insertRows(trx, 'public.notifications', notifications, progress);
-    await insertRows(trx, 'public.analytics_events', events, progress);
-    await insertRows(trx, 'public.loyalty_transactions', loyalty, progress);
-  });
+  await insertCustomers(ctx, customers, batch);
+  const { bookings: bookingTable, items } = bookingRows(ctx, bookings);
+  // In creation order, so each day's booking (and ticket) numbers follow the clock.
+  const insertNumbered = async (table: string, prefix: string, column: string, rows: Record<string, unknown>[]) => {
+    const inOrder = byCreation(rows);
+    await reserveDocumentNumbers(trx, prefix, column, inOrder);
+    await insertRows(trx, table, inOrder, progress);
+  };
+  await insertNumbered('public.bookings', 'OBO', 'booking_number', bookingTable);
+  await insertRows(trx, 'public.booking_items', items, progress);
+  await insertRows(trx, 'public.therapist_assignments', assignments, progress);
+  await insertRows(trx, 'public.payments', payments, progress);
+  await insertRows(trx, 'public.promotion_usage', usage, progress);
+  await insertRows(trx, 'public.reviews', reviews, progress);
+  await insertNumbered('public.support_tickets', 'TKT', 'ticket_number', tickets);
+  await insertRows(trx, 'public.ticket_messages', messages, progress);
+  await insertRows(trx, 'public.notifications', notifications, progress);
+  await insertRows(trx, 'public.analytics_events', events, progress);
+  await insertRows(trx, 'public.loyalty_transactions', loyalty, progress);
 }
 
 /** The tables a batch writes. */
-const VOLUME_TABLES = [
+export const VOLUME_TABLES = [
   'auth.users', 'public.user_profiles', 'public.customers', 'public.customer_addresses',
   'public.bookings', 'public.booking_items', 'public.therapist_assignments', 'public.payments',
   'public.promotion_usage', 'public.reviews', 'public.support_tickets', 'public.ticket_messages',

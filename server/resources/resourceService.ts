@@ -20,6 +20,7 @@ import { parseBody } from './parseBody.js';
 import { labelOfRow, readableLabels, type ReadableLabel } from './referenceLabels.js';
 import { inSentence, listOf, stateWords, withArticle } from '../../permissions/words.js';
 import { decodeWireId, withWireId } from './recordId.js';
+import { ident } from '../../permissions/sqlText.js';
 
 type Row = Record<string, unknown>;
 
@@ -112,12 +113,13 @@ export function resourceService({ trx, resource: full, model, ability, reference
     const q = query();
     for (const action of actions) allowed(action)(q);
     const shown = columns.filter((c) => actions.every((action) => ability.can(action, resource.name, c)));
+    const labelOf = labelsJoined(q, options.labelled ? labels() : []);
     // An export reads as people do: beside each reference, the label of what it names ("vendor_id_label").
     q.select(
       options.labelled
         ? shown.flatMap((c) => {
             const label = labels().find((l) => l.column === c);
-            return label ? [c, trx.raw(`${labelOfRow(label, resource.table)} AS ??`, [`${c}_label`])] : [c];
+            return label ? [`${resource.table}.${c}`, trx.raw(`${labelOf(label)} AS ??`, [`${c}_label`])] : [`${resource.table}.${c}`];
           })
         : shown,
     );
@@ -125,10 +127,31 @@ export function resourceService({ trx, resource: full, model, ability, reference
     for (const [field, order] of sortColumns(resource, sort)) {
       // A reference sorts by the label of what it names, as people read it, not by its key.
       const label = labels().find((l) => l.column === field);
-      if (label) q.orderByRaw(`${labelOfRow(label, resource.table)} ${order} NULLS LAST`);
-      else q.orderBy(field, order);
+      if (label) q.orderByRaw(`${labelOf(label)} ${order} NULLS LAST`);
+      else q.orderBy(`${resource.table}.${field}`, order);
     }
     return q;
+  };
+
+  /**
+   * Joins `q` to the targets of the labels given that are read in the target itself, and says
+   * how the query reads each label: from its join, or (the others) by a subquery per row. An
+   * export labels every row, and a million subqueries cost more than one hash join. A join
+   * cannot repeat a row: a reference is a foreign key, whose target column is unique. The
+   * target is joined inside a LATERAL subquery, so the label's own alias (t) stays its own;
+   * PostgreSQL pulls the subquery up into a plain outer join.
+   */
+  const labelsJoined = (q: QueryBuilder<Model, Model[]>, joined: readonly ReadableLabel[]) => {
+    const direct = joined.filter((l) => !l.throughView);
+    direct.forEach((l, i) =>
+      q.joinRaw(
+        `LEFT JOIN LATERAL (SELECT ${l.label} AS label FROM ${l.target} AS t WHERE t.${l.key} = ${ident(resource.table)}.${ident(l.column)}) AS ${ident(`gh_label_${i}`)} ON true`,
+      ),
+    );
+    return (label: ReadableLabel): string => {
+      const i = direct.indexOf(label);
+      return i >= 0 ? `${ident(`gh_label_${i}`)}.label` : labelOfRow(label, resource.table);
+    };
   };
 
   async function list(params: ListParams): Promise<{ rows: Row[] } & RowCount> {

@@ -49,6 +49,13 @@ describe('references in lists', () => {
     const names = new Map(((await server.db.knex('vendors').select('id', 'business_name')) as { id: string; business_name: string }[]).map((v) => [v.id, v.business_name]));
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(r[at('vendor_id_label')]).toBe(names.get(r[at('vendor_id')]!));
+
+    // Sorted by the reference, the export follows the names it writes beside it, as the list does.
+    const byVendor = parseCsv((await as.finance_department.get(`/api/payment_settlements${q({ sort: ['vendor_id', 'ASC'] })}&format=csv`)).text);
+    const { rows } = await server.db.knex.raw(
+      `SELECT p.id::text FROM payment_settlements p JOIN vendors v ON v.id = p.vendor_id ORDER BY v.business_name ASC, p.id ASC`,
+    );
+    expect(byVendor.slice(1).map((r) => r[at('id')])).toEqual(rows.map((r: { id: string }) => r.id));
   });
 
   it('reach the names of what the caller may not read through the labels of what its rows refer to', async () => {

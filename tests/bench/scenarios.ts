@@ -11,6 +11,7 @@ import { migrate } from '../../server/data/migrate.js';
 import { hasDemoData, seedDemo } from '../../server/seed/ombaro/seedDemo.js';
 import { ApiClient } from '../support/httpClient.js';
 import { drainingGet } from './drainingGet.js';
+import { freePort } from '../support/freePort.js';
 import type { ServerStats } from './benchServer.js';
 import type { RequestTrace } from '../support/roundTrips.js';
 import { pipelinedClient, replay } from './replay.js';
@@ -34,7 +35,8 @@ const acceptEncoding = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 
 const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 if (dataDir) chmodSync(dataDir, 0o755); // initdb runs as the postgres user
-const pg = dataDir ? await startEmbeddedPostgres(dataDir, 55999, false) : undefined;
+// A port of its own: a fixed one may still be held by the database of a bench that was killed.
+const pg = dataDir ? await startEmbeddedPostgres(dataDir, await freePort(), false) : undefined;
 const ownerUrl = process.env.DATABASE_URL ?? pg!.url('postgres');
 const knex = createKnex(ownerUrl, { min: 0, max: 20 });
 let server: ChildProcess | undefined;

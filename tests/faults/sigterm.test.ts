@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../server/auth/demoAccounts.js';
 import { authenticatorUrl } from '../../server/data/apiConnection.js';
 import { TEST_AUTHENTICATOR_PASSWORD } from '../support/globalSetup.js';
 import { ApiClient } from '../support/httpClient.js';
+import { freePort } from '../support/freePort.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 
 /** The real server process (`npm start`'s entry) on a test database, stopped with SIGTERM while a request runs. */
@@ -14,15 +14,6 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(() => db?.drop());
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe.each([1, 2])('SIGTERM under load, %i serving process(es)', (workers) => {
   it('stops accepting, finishes the request in flight, closes its pools and exits 0', async () => {

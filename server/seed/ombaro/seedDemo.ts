@@ -41,9 +41,9 @@ export async function hasDemoData(knex: Knex): Promise<boolean> {
 /**
  * Seeds the OMBARO demo in one transaction. On an empty database: the fixed part (demo users,
  * catalog, employees and HR, vendors and therapists, marketing) and volume batch 0. On a seeded
- * one: the next volume batch only. (A scale above BATCH_SCALE is seeded as several batches.) The batch index (kept in the customers'
- * raw_app_meta_data.demo_batch) goes into their e-mails, referral codes and transaction ids, so
- * batches never collide on unique columns. Every batch has its own fixed random seed, and all
+ * one: the next volume batch only. (A scale above BATCH_SCALE is seeded as several batches.)
+ * The batch index (kept in the customers' raw_app_meta_data.demo_batch) goes into their
+ * e-mails, referral codes and transaction ids, so batches never collide on unique columns. Every batch has its own fixed random seed, and all
  * dates hang off the anchor 2026-11-01, so the same sequence of runs gives the same data.
  */
 export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<void> {

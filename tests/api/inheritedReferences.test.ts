@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiClient, listQuery as q } from '../support/httpClient.js';
+import { parseCsv } from '../support/parseCsv.js';
+import { serveForeignDatabase } from '../support/foreignServer.js';
+import type { TestServer } from '../support/testServer.js';
+
+// Served as it is: no pack governs this database (administrator-only mode).
+vi.hoisted(() => {
+  process.env.GATEHOUSE_PACK = 'none';
+});
+
+let server: TestServer;
+let api: ApiClient;
+
+beforeAll(async () => {
+  ({ server, api } = await serveForeignDatabase('tests/fixtures/inherited_keys.sql', { email: 'owner@inherited.example', password: 'a long enough passphrase' }));
+});
+afterAll(() => server?.close());
+
+/** A reference to a table others inherit from names the parent's own row, though a child repeats its key. */
+describe('a reference to a table that others inherit from', () => {
+  it('is exported once per row, beside the name of the row the foreign key names', async () => {
+    const res = await api.get(`/api/visits${q({ sort: ['id', 'ASC'] })}&format=csv`);
+    expect(res.status, res.text).toBe(200);
+    const [header, ...rows] = parseCsv(res.text);
+    const at = (name: string) => header!.indexOf(name);
+    expect(rows.map((r) => [r[at('note')], r[at('place_id_label')]])).toEqual([
+      ['first', 'Town hall'],
+      ['second', 'Library'],
+      ['third', 'Town hall'],
+    ]);
+  });
+
+  it('is sorted and searched by that name', async () => {
+    const sorted = await api.get(`/api/visits${q({ sort: ['place_id', 'DESC'], range: [0, 9] })}`);
+    expect(sorted.status, sorted.text).toBe(200);
+    expect(sorted.json.map((v: { note: string }) => v.note)).toEqual(['first', 'third', 'second']);
+    const found = await api.get(`/api/visits${q({ filter: { q: 'annex' }, range: [0, 9] })}`);
+    expect(found.status, found.text).toBe(200);
+    expect(found.json).toEqual([]);
+    const hall = await api.get(`/api/visits${q({ filter: { q: 'town hall' }, sort: ['id', 'ASC'], range: [0, 9] })}`);
+    expect(hall.json.map((v: { note: string }) => v.note)).toEqual(['first', 'third']);
+  });
+});

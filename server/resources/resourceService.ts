@@ -113,7 +113,9 @@ export function resourceService({ trx, resource: full, model, ability, reference
     const q = query();
     for (const action of actions) allowed(action)(q);
     const shown = columns.filter((c) => actions.every((action) => ability.can(action, resource.name, c)));
-    const labelOf = labelsJoined(q, options.labelled ? labels() : []);
+    applyFilter(q, resource, filter, labels());
+    const sorts = sortColumns(resource, sort);
+    const labelOf = labelsJoined(q, options.labelled ? labels().filter((l) => shown.includes(l.column) || sorts.some(([f]) => f === l.column)) : []);
     // An export reads as people do: beside each reference, the label of what it names ("vendor_id_label").
     q.select(
       options.labelled
@@ -123,8 +125,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
           })
         : shown,
     );
-    applyFilter(q, resource, filter, labels());
-    for (const [field, order] of sortColumns(resource, sort)) {
+    for (const [field, order] of sorts) {
       // A reference sorts by the label of what it names, as people read it, not by its key.
       const label = labels().find((l) => l.column === field);
       if (label) q.orderByRaw(`${labelOf(label)} ${order} NULLS LAST`);

@@ -51,7 +51,9 @@ describe('references in lists', () => {
     for (const r of records) expect(r[at('vendor_id_label')]).toBe(names.get(r[at('vendor_id')]!));
 
     // Sorted by the reference, the export follows the names it writes beside it, as the list does.
-    const byVendor = parseCsv((await as.finance_department.get(`/api/payment_settlements${q({ sort: ['vendor_id', 'ASC'] })}&format=csv`)).text);
+    const sortedExport = await as.finance_department.get(`/api/payment_settlements${q({ sort: ['vendor_id', 'ASC'] })}&format=csv`);
+    expect(sortedExport.status, sortedExport.text).toBe(200);
+    const byVendor = parseCsv(sortedExport.text);
     const { rows } = await server.db.knex.raw(
       `SELECT p.id::text FROM payment_settlements p JOIN vendors v ON v.id = p.vendor_id ORDER BY v.business_name ASC, p.id ASC`,
     );

@@ -138,7 +138,8 @@ export function resourceService({ trx, resource: full, model, ability, reference
    * Joins `q` to the targets of the labels given that are read in the target itself, and says
    * how the query reads each label: from its join, or (the others) by a subquery per row. An
    * export labels every row, and a million subqueries cost more than one hash join. A join
-   * cannot repeat a row: a reference is a foreign key, whose target column is unique. The
+   * cannot repeat a row: a reference is a foreign key, whose target column is unique, and a
+   * plain target table is read ONLY (readableLabels), never with the tables inheriting from it. The
    * target is joined inside a LATERAL subquery, so the label's own alias (t) stays its own;
    * PostgreSQL pulls the subquery up into a plain outer join.
    */

@@ -14,7 +14,7 @@ import { inspectApiLogin, type ApiLogin } from './data/apiLogin.js';
 import { buildModels, type ModelClass } from './data/models.js';
 import type { SchemaModel } from './meta/schemaModel.js';
 import { encodedMeta, metaOfCaller } from './meta/metaOfCaller.js';
-import { compressJson } from './http/compressJson.js';
+import { chosenEncoding, compressJson } from './http/compressJson.js';
 import { serveSpa } from './spa/serveSpa.js';
 import { checkTestSwitches, type TestSwitches } from './access/testSwitches.js';
 import { authRouter } from './http/authRouter.js';
@@ -119,9 +119,9 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
       res.status(304).end();
       return;
     }
-    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+    const encoding = chosenEncoding(req);
     res.type('json');
-    if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding).send(encodedMeta(meta, encoding));
+    if (encoding) res.set('Content-Encoding', encoding).send(encodedMeta(meta, encoding));
     else res.send(meta.json);
   });
   // Before the generic resources, whose /:resource would otherwise claim /matrix.

@@ -1,4 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestHandler, Response } from 'express';
+import Negotiator from 'negotiator';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
@@ -9,7 +11,9 @@ import zlib from 'node:zlib';
  * and passing the body through the thread pool cost 200–500 µs of CPU per answer here, more
  * than the rest of a small read's framework work, while a one-shot call on the whole body (it
  * is all in hand when `res.send` gets it) costs 40–80 µs for a record or a page. Bodies above
- * a megabyte go to the thread pool in one piece rather than hold the event loop.
+ * a megabyte go to the thread pool in one piece rather than hold the event loop. Brotli at
+ * quality 2 makes a page of rows as small as gzip's default level does, in half its time, so
+ * it is chosen whenever the client wants it as much as gzip (browsers list gzip first).
  * CSV exports stream and are never compressed; the SPA's files come compressed from the build.
  */
 const THRESHOLD_BYTES = 1024;
@@ -17,10 +21,20 @@ const SYNC_LIMIT_BYTES = 1024 * 1024;
 
 type Encoding = 'br' | 'gzip';
 
+const ENCODINGS: readonly string[] = ['br', 'gzip', 'identity'];
+
+/**
+ * The encoding to answer in: the one the client wants most, brotli where it wants brotli and
+ * gzip alike (the server may break a tie, RFC 9110 12.5.3); undefined for none.
+ */
+export function chosenEncoding(req: { headers: IncomingHttpHeaders }): Encoding | undefined {
+  const chosen = new Negotiator(req).encoding(ENCODINGS, { preferred: ENCODINGS });
+  return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
+}
+
 const brotliOptions = (size: number): zlib.BrotliOptions => ({
   params: {
-    // What the compression middleware uses: good ratio at a speed fit for every answer.
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 2,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
   },
 });
@@ -46,8 +60,8 @@ export function compressJson(): RequestHandler {
       // The answer differs by what the client accepts, compressed or not: caches must know.
       res.vary('Accept-Encoding');
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-      const accepted = bytes.length >= THRESHOLD_BYTES && req.method !== 'HEAD' ? req.acceptsEncodings('br', 'gzip') : false;
-      if (accepted !== 'br' && accepted !== 'gzip') return send(body);
+      const accepted = bytes.length >= THRESHOLD_BYTES && req.method !== 'HEAD' ? chosenEncoding(req) : undefined;
+      if (!accepted) return send(body);
       res.set('Content-Encoding', accepted);
       if (bytes.length <= SYNC_LIMIT_BYTES) return send(compressNow(bytes, accepted));
       compressLater(bytes, accepted).then(

@@ -66,6 +66,11 @@ describe('delivery', () => {
       expect(res.json).toEqual(plain.json);
       expect(Number(res.headers.get('content-length'))).toBeLessThan(plain.text.length / 3);
     }
+    // A browser lists gzip first but wants both alike: the cheaper brotli is chosen; a stated preference wins.
+    const browser = await admin.request('GET', page, undefined, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(browser.headers.get('content-encoding')).toBe('br');
+    const rather = await admin.request('GET', page, undefined, { 'accept-encoding': 'br;q=0.5, gzip' });
+    expect(rather.headers.get('content-encoding')).toBe('gzip');
     const missing = await admin.request('GET', '/api/no_such_resource', undefined, { 'accept-encoding': 'br, gzip' });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-encoding')).toBeNull();

@@ -53,6 +53,9 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   const models: Map<string, ModelClass> = buildModels(schema);
   const app = express();
   app.disable('x-powered-by');
+  // No hash of every answer's body for an ETag: API data is never kept (no-store, below), and
+  // what is revalidated (/api/meta, the SPA's files) carries a tag of its own.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(env));
   app.use(
     helmet({
@@ -98,8 +101,10 @@ export function createApp({ knex, apiKnex = knex, env, schema, logger, testSwitc
   const apiLogin = inspectApiLogin(apiKnex, schema).catch(
     (err: unknown): ApiLogin => ({ name: 'unknown', bypassesRls: `could not be inspected (${err instanceof Error ? err.message : String(err)})` }),
   );
-  api.use(async (req, _res, next) => {
+  api.use(async (req, res, next) => {
     req.apiLogin = await apiLogin;
+    // Records and sessions are nobody's to keep: not the browser's disk cache, not a proxy's.
+    res.setHeader('Cache-Control', 'no-store');
     next();
   });
   api.use(requireCsrfToken(['/auth/login']));

@@ -71,6 +71,9 @@ describe('delivery', () => {
     expect(browser.headers.get('content-encoding')).toBe('br');
     const rather = await admin.request('GET', page, undefined, { 'accept-encoding': 'br;q=0.5, gzip' });
     expect(rather.headers.get('content-encoding')).toBe('gzip');
+    // Records are never kept by a browser or proxy, so no answer's body is hashed for a tag.
+    expect(plain.headers.get('cache-control')).toBe('no-store');
+    expect(plain.headers.get('etag')).toBeNull();
     const missing = await admin.request('GET', '/api/no_such_resource', undefined, { 'accept-encoding': 'br, gzip' });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-encoding')).toBeNull();

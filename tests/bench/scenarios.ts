@@ -30,6 +30,8 @@ import { pipelinedClient, replay } from './replay.js';
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** Unmeasured load before each measured one, so that a case is timed warm (JIT-compiled), not on its first calls. */
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const acceptEncoding = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 
@@ -55,10 +57,10 @@ const statsOf = async (child: ChildProcess): Promise<ServerStats> => {
 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** `clients` loops calling `once` for the bench's seconds: how many calls, and their latencies (ms), sorted. */
-async function load(clients: number, once: (loop: number) => Promise<void>): Promise<number[]> {
+/** `clients` loops calling `once` for `duration` seconds: how many calls, and their latencies (ms), sorted. */
+async function load(clients: number, once: (loop: number) => Promise<void>, duration = seconds): Promise<number[]> {
   const latencies: number[] = [];
-  const until = Date.now() + seconds * 1000;
+  const until = Date.now() + duration * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, loop) => {
       while (Date.now() < until) {
@@ -131,18 +133,24 @@ try {
   row(columns.map(([name]) => name));
   for (const [i, [label, [client, url]]] of Object.entries(cases).entries()) {
     const trace = traces[i]!;
+    const gatehouseOnce = async () => {
+      const res = await drainingGet(client.baseUrl, url, { cookie: client.cookieHeader, 'accept-encoding': acceptEncoding });
+      if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
+    };
+    const bareOnce = async () => {
+      const res = await drainingGet(bareUrl, `/${i}`, { 'accept-encoding': acceptEncoding });
+      if (res.status !== 200) throw new Error(`${label}, bare: ${res.status} ${res.text}`);
+    };
+    const sqlOnce = async (loop: number) => void (await replay(sqlClients[loop]!, trace, false));
     for (const clients of [...new Set([1, concurrency])]) {
+      await load(clients, gatehouseOnce, warmupSeconds);
       const before = await statsOf(child);
-      const latencies = await load(clients, async () => {
-        const res = await drainingGet(client.baseUrl, url, { cookie: client.cookieHeader, 'accept-encoding': acceptEncoding });
-        if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.text}`);
-      });
+      const latencies = await load(clients, gatehouseOnce);
       const after = await statsOf(child);
-      const bareRuns = await load(clients, async () => {
-        const res = await drainingGet(bareUrl, `/${i}`, { 'accept-encoding': acceptEncoding });
-        if (res.status !== 200) throw new Error(`${label}, bare: ${res.status} ${res.text}`);
-      });
-      const sqlRuns = await load(clients, async (loop) => void (await replay(sqlClients[loop]!, trace, false)));
+      await load(clients, bareOnce, warmupSeconds);
+      const bareRuns = await load(clients, bareOnce);
+      await load(clients, sqlOnce, warmupSeconds);
+      const sqlRuns = await load(clients, sqlOnce);
       const n = latencies.length;
       const pct = (p: number) => latencies[Math.min(n - 1, Math.floor(n * p))]!.toFixed(1);
       const rate = n / seconds;

@@ -30,6 +30,8 @@ export interface LabelReference {
   sqlName: string;
   /** The referenced table, quoted and qualified, its schema, its key column and that column's type. */
   targetSqlName: string;
+  /** The referenced table as the view reads it: a plain table ONLY (see recordLabels.ts's labelSource). */
+  targetSource: string;
   targetSchema: string;
   targetKey: string;
   targetKeyType: string;
@@ -117,7 +119,7 @@ export function referenceLabelsSql(references: readonly LabelReference[]): strin
       `REVOKE ALL ON FUNCTION ${seen}(${ref.targetKeyType}) FROM PUBLIC;`,
       `GRANT EXECUTE ON FUNCTION ${seen}(${ref.targetKeyType}) TO ${api};`,
       `CREATE VIEW ${view} WITH (security_barrier) AS
-        SELECT t.${ident(ref.targetKey)} AS id, ${ref.label} AS label FROM ${ref.targetSqlName} t WHERE ${seen}(t.${ident(ref.targetKey)});`,
+        SELECT t.${ident(ref.targetKey)} AS id, ${ref.label} AS label FROM ${ref.targetSource} t WHERE ${seen}(t.${ident(ref.targetKey)});`,
       `ALTER VIEW ${view} OWNER TO ${reader};`,
       `GRANT SELECT ON ${view} TO ${api};`,
     );

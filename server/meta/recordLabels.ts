@@ -12,6 +12,14 @@ const ACCOUNTS = { schema: 'auth', table: 'users', name: 'raw_user_meta_data', e
 
 const columnsOf = (resource: ResourceInfo) => new Set([...resource.fields.map((f) => f.name), ...resource.hiddenColumns]);
 
+/**
+ * The table a label reads, as a FROM item: a plain table ONLY, since a foreign key names a row
+ * of the table itself, never one of a table inheriting from it (old-style INHERITS), which may
+ * repeat its key; a partitioned table as a whole (its rows live in its partitions).
+ */
+export const labelSource = (resource: ResourceInfo): string =>
+  `${resource.kind === 'table' ? 'ONLY ' : ''}${ident(resource.schema)}.${ident(resource.table)}`;
+
 /** A label as SQL over a row, with the columns it reads there and the other tables it reads (a composed label's references). */
 export interface LabelSql {
   sql: string;
@@ -63,7 +71,7 @@ function composedLabelSql(resource: ResourceInfo, alias: string, resources: (nam
       const inner = `${alias}_${i}`;
       const label = recordLabelSql(target, inner);
       nested.push({ target, columns: [f.reference.field, ...label.columns] });
-      parts.push(`(SELECT ${label.sql} FROM ${ident(target.schema)}.${ident(target.table)} ${inner} WHERE ${inner}.${ident(f.reference.field)} = ${col(f)})`);
+      parts.push(`(SELECT ${label.sql} FROM ${labelSource(target)} ${inner} WHERE ${inner}.${ident(f.reference.field)} = ${col(f)})`);
     } else if (isMonthColumn(f.name) && next && isYearColumn(next.name)) {
       columns.push(next.name);
       parts.push(`to_char(make_date(${col(next)}, ${col(f)}, 1), 'FMMonth YYYY')`);
@@ -140,6 +148,7 @@ function labelReference(
     column,
     sqlName: `${ident(resource.schema)}.${ident(resource.table)}`,
     targetSqlName: `${ident(target.schema)}.${ident(target.table)}`,
+    targetSource: labelSource(target),
     targetSchema: target.schema,
     targetKey: key.name,
     targetKeyType: key.pgType,

@@ -1,17 +1,13 @@
 import type { AppAbility } from '../../permissions/defineAbility.js';
 import { labelViewName } from '../../permissions/labelSql.js';
 import { ident } from '../../permissions/sqlText.js';
-import { recordLabelSql, type LabelSql } from '../meta/recordLabels.js';
+import { labelSource, recordLabelSql, type LabelSql } from '../meta/recordLabels.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 
 /** A reference whose target's label the caller reads: lists search it and sort by it, exports add it. */
 export interface ReadableLabel {
   column: string;
-  /**
-   * The target table (or its label view), quoted and qualified, and its key column, quoted. A
-   * plain table is read ONLY: a foreign key names a row of the table itself, never one of a
-   * table inheriting from it, which may repeat its key.
-   */
+  /** The target table as a label reads it (labelSource), or its label view, and its key column, quoted. */
   target: string;
   key: string;
   /** The label over the target row aliased `t`. */
@@ -41,8 +37,7 @@ export function readableLabels(
     const { sql, columns, nested } = recordLabelSql(target, 't', referenced);
     if (columns.length === 1 && target.primaryKey.includes(columns[0]!)) return [];
     if (readsLabel(ability, target, { columns, nested })) {
-      const only = target.kind === 'table' ? 'ONLY ' : '';
-      return [{ column: f.name, target: `${only}${ident(target.schema)}.${ident(target.table)}`, key: ident(f.reference!.field), label: sql }];
+      return [{ column: f.name, target: labelSource(target), key: ident(f.reference!.field), label: sql }];
     }
     const view = labelViewName(resource.name, f.name);
     return labelViews.has(view) ? [{ column: f.name, target: view, key: ident('id'), label: `t.${ident('label')}`, throughView: true }] : [];

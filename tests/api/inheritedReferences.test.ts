@@ -3,6 +3,8 @@ import { ApiClient, listQuery as q } from '../support/httpClient.js';
 import { parseCsv } from '../support/parseCsv.js';
 import { serveForeignDatabase } from '../support/foreignServer.js';
 import type { TestServer } from '../support/testServer.js';
+import { labelViewName, referenceLabelsSql } from '../../permissions/labelSql.js';
+import { labelReferences } from '../../server/meta/recordLabels.js';
 
 // Served as it is: no pack governs this database (administrator-only mode).
 vi.hoisted(() => {
@@ -40,5 +42,27 @@ describe('a reference to a table that others inherit from', () => {
     expect(found.json).toEqual([]);
     const hall = await api.get(`/api/visits${q({ filter: { q: 'town hall' }, sort: ['id', 'ASC'], range: [0, 9] })}`);
     expect(hall.json.map((v: { note: string }) => v.note)).toEqual(['first', 'third']);
+  });
+
+  it('names a record through it where a label is composed from the record it refers to', async () => {
+    const sorted = await api.get(`/api/tickets${q({ sort: ['show_id', 'DESC'], range: [0, 9] })}`);
+    expect(sorted.status, sorted.text).toBe(200);
+    expect(sorted.json.map((t: { holder: string }) => t.holder)).toEqual(['Ada', 'Bo']);
+    const res = await api.get(`/api/tickets${q({ sort: ['id', 'ASC'] })}&format=csv`);
+    expect(res.status, res.text).toBe(200);
+    const [header, ...rows] = parseCsv(res.text);
+    expect(rows.map((r) => r[header!.indexOf('show_id_label')])).toEqual(['Town hall · 5 Dec 2026', 'Library · 6 Dec 2026']);
+  });
+
+  it("gives each record one label in the label views that governance makes for those who may not read the target", async () => {
+    // As `gatehouse govern` makes them for a pack's roles (this database is served without one).
+    await server.db.knex.raw(referenceLabelsSql(labelReferences(server.schema)));
+    const labels = async (resource: string, column: string) =>
+      (await server.db.knex.raw(`SELECT id::text, label FROM ${labelViewName(resource, column)} ORDER BY label`)).rows;
+    expect(await labels('visits', 'place_id')).toEqual([
+      { id: '2', label: 'Library' },
+      { id: '1', label: 'Town hall' },
+    ]);
+    expect((await labels('tickets', 'show_id')).map((r: { label: string }) => r.label)).toEqual(['Library · 6 Dec 2026', 'Town hall · 5 Dec 2026']);
   });
 });

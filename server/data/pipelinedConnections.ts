@@ -148,6 +148,19 @@ export async function transactionBegun(trx: Knex.Transaction): Promise<void> {
 }
 
 /**
+ * Writes a statement on the transaction's connection now, ahead of whatever is asked next:
+ * on a pipelined connection the two share a round trip, in this order. Resolves once it is
+ * written, with the promise of its answer, to be awaited beside the next statement's.
+ */
+export async function sendAhead(trx: Knex.Transaction, text: string, values: unknown[]): Promise<{ answered: Promise<unknown> }> {
+  const conn = (await trx.client.acquireConnection()) as PipelinedClient;
+  const answered = conn.query(text, values);
+  // Whoever awaits it hears a failure; until then it must not count as unhandled.
+  answered.catch(() => undefined);
+  return { answered };
+}
+
+/**
  * Runs `fn` with the transaction's connection out of pipeline mode, for a statement that
  * keeps the connection to itself while it streams (COPY), which node-postgres refuses to pipeline.
  */

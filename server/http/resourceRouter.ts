@@ -114,7 +114,8 @@ export function resourceRouter({ knex, schema, models, switches = {} }: Deps): R
   });
   // Workflow transitions: one record, or several at once (all or nothing, in one transaction).
   router.post('/:resource/:id/:action', async (req, res) => {
-    res.json(await run(req, (svc, r, user) => svc.transition(req.params.id, transitionNamed(r, req.params.action), req.body, user.id)));
+    // The change is the request's last statement: its COMMIT may ride with it.
+    res.json(await run(req, (svc, r, user) => svc.transition(req.params.id, transitionNamed(r, req.params.action), req.body, user.id, { last: true })));
   });
   router.post('/:resource/:action', async (req, res) => {
     const operation = operationsOn(schema(), String(req.params.resource)).find((o) => o.name === req.params.action);

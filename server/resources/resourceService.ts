@@ -6,10 +6,10 @@ import type { Action } from '../../permissions/vocabulary.js';
 import { whereAllowed, type WhereBuilder } from '../access/abilityToSql.js';
 import { readableResource, writableValues } from '../access/fieldAccess.js';
 import type { ModelClass } from '../data/models.js';
-import { commitBehind } from '../data/pipelinedConnections.js';
+import { commitBehind, sendAhead } from '../data/pipelinedConnections.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { approvalCovers, workflowOf, type Transition } from '../../permissions/workflows.js';
-import { checkPersons, requiredValues } from '../workflows/transitionRules.js';
+import { checkPersons, personLookups, personsOf, requiredValues } from '../workflows/transitionRules.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { applyFilter, isIdTheKey } from './applyFilter.js';
 import { aggregate, type AggregateQuery, type AggregateRow } from './aggregate.js';
@@ -90,9 +90,12 @@ export function resourceService({ trx, resource: full, model, ability, reference
   /** A write found no row: 403 when the caller can see it (but not do this to it), else 404. */
   const refusedOrMissing = async (action: Action, id: unknown) =>
     (await visible(id)) ? refusedHere(action) : notFound(`${resource.label}: no record ${String(id)}.`);
-  /** The record a write is about, within the caller's read and `action` conditions; else 403 or 404. */
-  const reachable = async (action: Action, id: unknown, options: { lock?: boolean } = {}): Promise<Model> => {
-    const read = byKey(id)(allowed(action)(allowed('read')(query().select(columns))));
+  /**
+   * The record a write is about, within the caller's read and `action` conditions; else 403 or
+   * 404. `also` are more columns to read beside it (not the record's own).
+   */
+  const reachable = async (action: Action, id: unknown, options: { lock?: boolean; also?: Knex.Raw[] } = {}): Promise<Model> => {
+    const read = byKey(id)(allowed(action)(allowed('read')(query().select([...columns, ...(options.also ?? [])]))));
     // Held until the transaction ends: whatever follows meets the record as it was read.
     if (options.lock) read.forUpdate();
     const found = await read.first();
@@ -315,11 +318,36 @@ export function resourceService({ trx, resource: full, model, ability, reference
   /**
    * A workflow transition: the action it needs, on a record the caller can reach, from one of
    * its states, by someone allowed to (never one's own approval), with the fields it requires.
-   * Two at once on one record: the second finds the state changed and gets 409.
+   * Two at once on one record: the second finds the state changed and gets 409. As a request's
+   * last statement (`last`) it takes three round trips: the caller's identity; the action (for
+   * the database's workflow policy and the audit trail) with the record, locked, and the
+   * persons it is compared with; the change with its COMMIT.
    */
-  async function transition(id: unknown, t: Transition, body: unknown, callerId: string): Promise<Row> {
+  async function transition(id: unknown, t: Transition, body: unknown, callerId: string, options: { last?: boolean } = {}): Promise<Row> {
     if (!workflow) throw notFound(`${resource.label} has no workflow.`);
-    const found = await reachable(t.needs, id);
+    const last = options.last === true && resource.kind !== 'view';
+    // Checked now, said after what the record itself refuses (404, 409, 403), as it always was.
+    let given: Row = {};
+    let invalid: unknown;
+    try {
+      given = requiredValues(full, t, body);
+    } catch (err) {
+      invalid = err;
+    }
+    const reason = (body as { reason?: unknown } | null)?.reason ?? Object.values(given).find((v) => typeof v === 'string') ?? null;
+    // Transaction-local, and sent ahead of the record's statement: the policy that lets a
+    // transition lock and change the record reads it (and every later write is this action's).
+    const acting = await sendAhead(trx, `SELECT set_config('app.action', $1, true), set_config('app.reason', $2, true)`, [
+      t.name,
+      reason === null ? '' : String(reason),
+    ]);
+    const lookups = personLookups(t, resource.table);
+    const [, found] = await Promise.all([
+      acting.answered,
+      reachable(t.needs, id, { lock: last, also: lookups.map((l) => trx.raw(`${l.sql} AS ??`, [l.alias])) }),
+    ]);
+    const looked = Object.fromEntries(lookups.map((l) => [l.rule, (found as unknown as Row)[l.alias]]));
+    for (const l of lookups) delete (found as unknown as Row)[l.alias];
     const current = found.toJSON() as Row;
     const state = current[workflow.statusColumn];
     if (!t.from.includes(String(state))) {
@@ -327,16 +355,15 @@ export function resourceService({ trx, resource: full, model, ability, reference
         record: plain([found])[0],
       });
     }
-    await checkPersons(trx, t, current, callerId, resource.label);
-    const given = requiredValues(full, t, body);
-    const reason = (body as { reason?: unknown } | null)?.reason ?? Object.values(given).find((v) => typeof v === 'string') ?? null;
+    checkPersons(t, personsOf(t, current, looked), callerId, resource.label);
+    if (invalid) throw invalid;
     // Who decided and when (t.sets) are written by the database's workflow trigger.
-    const values = { ...given, [workflow.statusColumn]: t.to };
-    await trx.raw(`SELECT set_config('app.action', ?, true), set_config('app.reason', ?, true)`, [t.name, reason === null ? '' : String(reason)]);
-    const row = await firstRow(patchReachable(t.needs, id, values).whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]));
-    await trx.raw(`SELECT set_config('app.action', '', true), set_config('app.reason', '', true)`);
-    if (!row) throw await changedMeanwhile(id, `Someone else acted on this ${one} first.`);
-    return plain([row])[0]!;
+    const patch = patchReachable(t.needs, id, { ...given, [workflow.statusColumn]: t.to }).whereIn(`${resource.table}.${workflow.statusColumn}`, [...t.from]);
+    const row = last ? await commitBehind(trx, () => firstRow(patch)) : await firstRow(patch);
+    if (row) return plain([row])[0]!;
+    // Locked since it was read, the record is in a state the transition leaves: the database refused what the API allowed.
+    if (last) throw refusedHere(t.needs);
+    throw await changedMeanwhile(id, `Someone else acted on this ${one} first.`);
   }
 
   async function remove(id: unknown): Promise<Row> {

@@ -1,27 +1,41 @@
-import type { Knex } from 'knex';
 import { personFunction } from '../../permissions/workflowSql.js';
-import type { Person, Transition } from '../../permissions/workflows.js';
+import type { Transition } from '../../permissions/workflows.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import type { ResourceInfo } from '../meta/schemaModel.js';
 import { fieldValueSchema } from '../resources/valueSchemas.js';
 import { inSentence, listOf } from '../../permissions/words.js';
+import { ident } from '../../permissions/sqlText.js';
 
 type Row = Record<string, unknown>;
 
+/** The persons a transition's separation of duties names, by rule: what the record holds, or whom it names through another table. */
+export type Persons = Partial<Record<PersonRule, unknown>>;
+type PersonRule = 'notBy' | 'onlyBy';
 
-async function personOf(trx: Knex.Transaction, person: Person, record: Row): Promise<unknown> {
-  const value = record[person.column];
-  if (!person.via || value === null || value === undefined) return value;
-  const { rows } = await trx.raw(`SELECT ${personFunction(person.via)}(?) AS person`, [value as string]);
-  return rows[0]?.person;
+/**
+ * The persons of a transition that are named through another table (a therapist's login), as
+ * SQL over the record's table, each aliased: the record's own statement reads them, so they
+ * cost no round trip of their own. The others are the record's column itself.
+ */
+export function personLookups(t: Transition, table: string): { rule: PersonRule; alias: string; sql: string }[] {
+  return (['notBy', 'onlyBy'] as const).flatMap((rule) => {
+    const person = t[rule];
+    return person?.via ? [{ rule, alias: `gh_person_${rule}`, sql: `${personFunction(person.via)}(${ident(table)}.${ident(person.column)})` }] : [];
+  });
+}
+
+/** The persons of `t` for this record: `looked` holds what personLookups read beside it. */
+export function personsOf(t: Transition, record: Row, looked: Readonly<Partial<Record<PersonRule, unknown>>>): Persons {
+  const of = (rule: PersonRule): unknown => (t[rule]?.via ? looked[rule] : record[t[rule]!.column]);
+  return { ...(t.notBy ? { notBy: of('notBy') } : {}), ...(t.onlyBy ? { onlyBy: of('onlyBy') } : {}) };
 }
 
 /** Separation of duties: never one's own approval; some transitions only by the record's owner. */
-export async function checkPersons(trx: Knex.Transaction, t: Transition, record: Row, callerId: string, label: string): Promise<void> {
-  if (t.notBy && (await personOf(trx, t.notBy, record)) === callerId) {
+export function checkPersons(t: Transition, persons: Persons, callerId: string, label: string): void {
+  if (t.notBy && persons.notBy === callerId) {
     throw forbidden(`You cannot ${t.label.toLowerCase()} your own ${label.toLowerCase()} record: someone else must.`);
   }
-  if (t.onlyBy && (await personOf(trx, t.onlyBy, record)) !== callerId) {
+  if (t.onlyBy && persons.onlyBy !== callerId) {
     throw forbidden(`Only the person this ${label.toLowerCase()} record belongs to may ${t.label.toLowerCase()} it.`);
   }
 }

@@ -22,10 +22,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** What the request sent the database, once its transaction has ended. */
-async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<RequestTrace> {
+async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<RequestTrace> {
   traces.length = 0;
   const res = await api.request(method, path, body);
-  expect(res.status, res.text).toBe(method === 'POST' ? 201 : 200);
+  expect(res.status, res.text).toBe(status);
   // A request before may report after the reset: this one's trace is the one for its URL.
   const traced = () => traces.filter((t) => t.method === method && t.url === path);
   await expect.poll(() => traced().length).toBe(1);
@@ -112,6 +112,26 @@ describe('round trips to the database', () => {
     expect(tripsWaitedFor(t)).toBe(3);
     const stored = await server.db.knex('services').where({ id: rows[0].id }).first('name');
     expect(stored.name).toBe(`${rows[0].name} (traced)`);
+  });
+
+  it('a workflow transition: identity, the action with the record (locked) and whom it concerns, then the change with its COMMIT', async () => {
+    // A therapist's leave: its approver must not be the therapist, found through the therapist's login.
+    const { rows } = await server.db.knex.raw(`SELECT id FROM therapist_leaves WHERE status = 'pending' LIMIT 1`);
+    const t = await traced('POST', `/api/therapist_leaves/${rows[0].id}/approve`, {}, 200);
+    expect(firstWordsByTrip(t)).toEqual([['BEGIN', 'WITH'], ['SELECT', 'SELECT'], ['UPDATE', 'COMMIT']]);
+    const [acting, record] = t.statements.filter((s) => s.trip === 1);
+    expect(acting!.text).toMatch(/set_config\('app\.action'/);
+    expect(record!.text).toMatch(/gatehouse\."person_therapists_user_id"/);
+    expect(record!.text).toMatch(/ for update$/i);
+    expect(tripsWaitedFor(t)).toBe(3);
+    const stored = await server.db.knex('therapist_leaves').where({ id: rows[0].id }).first('status', 'approved_by');
+    expect(stored.status).toBe('approved');
+    // What the audit trail keeps of it: the action that made the change.
+    const { rows: trail } = await server.db.knex.raw(
+      `SELECT action FROM audit_log WHERE table_name = 'therapist_leaves' AND record_id = ? AND operation = 'UPDATE' ORDER BY id DESC LIMIT 1`,
+      [String(rows[0].id)],
+    );
+    expect(trail[0].action).toBe('approve');
   });
 
   it('a new record: identity, then the insert with its COMMIT', async () => {

@@ -40,6 +40,8 @@ let currentGate: Gate | null = null;
 export async function fetchMe(): Promise<Me | undefined> {
   const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
   if (res.status === 401) {
+    // Read to its end all the same: an answer nobody reads keeps its connection busy (answers are no-store, so no cache reads it either).
+    await res.text();
     currentGate = null;
     return undefined;
   }

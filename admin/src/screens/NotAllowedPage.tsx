@@ -55,7 +55,9 @@ function useProbe(name: string, skip: boolean): Probe {
     let live = true;
     const settle = (probe: Probe) => live && setResult({ name, probe });
     fetch(`/api/${encodeURIComponent(name)}?range=${encodeURIComponent('[0,0]')}`, { credentials: 'same-origin' })
-      .then((res) => {
+      .then(async (res) => {
+        // Only its status matters, but an answer left unread keeps its connection busy.
+        await res.text();
         if (res.ok) void refreshMeta();
         settle(res.status === 404 ? 'missing' : 'forbidden');
       })

@@ -150,11 +150,14 @@ export async function transactionBegun(trx: Knex.Transaction): Promise<void> {
 /**
  * Writes a statement on the transaction's connection now, ahead of whatever is asked next:
  * on a pipelined connection the two share a round trip, in this order. Resolves once it is
- * written, with the promise of its answer, to be awaited beside the next statement's.
+ * written (on any other connection, once it is answered: node-postgres would queue the next
+ * one itself, a use it deprecates), with the promise of its answer, to be awaited beside the
+ * next statement's.
  */
 export async function sendAhead(trx: Knex.Transaction, text: string, values: unknown[]): Promise<{ answered: Promise<unknown> }> {
   const conn = (await trx.client.acquireConnection()) as PipelinedClient;
   const answered = conn.query(text, values);
+  if (!conn.pipeline) await answered;
   // Whoever awaits it hears a failure; until then it must not count as unhandled.
   answered.catch(() => undefined);
   return { answered };

@@ -13,7 +13,7 @@ export type Persons = Partial<Record<PersonRule, unknown>>;
 type PersonRule = 'notBy' | 'onlyBy';
 
 /**
- * The persons of a transition that are named through another table (a therapist's login), as
+ * The persons of a transition that are named through another table (a staff member's login), as
  * SQL over the record's table, each aliased: the record's own statement reads them, so they
  * cost no round trip of their own. The others are the record's column itself.
  */

@@ -25,7 +25,7 @@ export function personLookups(t: Transition, table: string): { rule: PersonRule;
 }
 
 /** The persons of `t` for this record: `looked` holds what personLookups read beside it. */
-export function personsOf(t: Transition, record: Row, looked: Readonly<Partial<Record<PersonRule, unknown>>>): Persons {
+export function personsOf(t: Transition, record: Row, looked: Persons): Persons {
   const of = (rule: PersonRule): unknown => (t[rule]?.via ? looked[rule] : record[t[rule]!.column]);
   return { ...(t.notBy ? { notBy: of('notBy') } : {}), ...(t.onlyBy ? { onlyBy: of('onlyBy') } : {}) };
 }

@@ -106,6 +106,12 @@ export function resourceService({ trx, resource: full, model, ability, reference
   const patchReachable = (action: Action, id: unknown, values: Row) =>
     byKey(id)(allowed(action)(query().patch(toDatabase(values) as never).returning(columns as never) as never));
   const firstRow = async (rows: PromiseLike<unknown>) => ((await rows) as unknown[])[0];
+  /**
+   * Whether a change is the request's last statement, its COMMIT going with it: then no
+   * question can follow it, so the record is locked as it is read and a change that meets no
+   * row is explained by what was read. A view's rows may not be lockable: asked as before.
+   */
+  const lastWithLock = (options: { last?: boolean }) => options.last === true && resource.kind !== 'view';
 
   /**
    * The rows a list shows, filtered and sorted, limited by the conditions of every action
@@ -142,7 +148,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
    * how the query reads each label: from its join, or (the others) by a subquery per row. An
    * export labels every row, and a million subqueries cost more than one hash join. A join
    * cannot repeat a row: a reference is a foreign key, whose target column is unique, and a
-   * plain target table is read ONLY (readableLabels), never with the tables inheriting from it. The
+   * plain target table is read ONLY (labelSource), never with the tables inheriting from it. The
    * target is joined inside a LATERAL subquery, so the label's own alias (t) stays its own;
    * PostgreSQL pulls the subquery up into a plain outer join.
    */
@@ -246,10 +252,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
   async function update(id: unknown, body: unknown, options: { last?: boolean } = {}): Promise<Row> {
     allowed('update');
     const parsed = parseBody(full, body, 'update');
-    // Where the change is the request's last statement its COMMIT goes with it, so no question
-    // can follow it: the record is locked as it is read, and a change that meets no row is
-    // then explained by what was read. (A view's rows may not be lockable: asked as before.)
-    const last = options.last === true && resource.kind !== 'view';
+    const last = lastWithLock(options);
     const existing = await reachable('update', id, { lock: last });
     const current = existing.toJSON() as Row;
     const seenVersion = versioned ? parsed[VERSION_COLUMN] : undefined;
@@ -325,7 +328,7 @@ export function resourceService({ trx, resource: full, model, ability, reference
    */
   async function transition(id: unknown, t: Transition, body: unknown, callerId: string, options: { last?: boolean } = {}): Promise<Row> {
     if (!workflow) throw notFound(`${resource.label} has no workflow.`);
-    const last = options.last === true && resource.kind !== 'view';
+    const last = lastWithLock(options);
     // Checked now, said after what the record itself refuses (404, 409, 403), as it always was.
     let given: Row = {};
     let invalid: unknown;

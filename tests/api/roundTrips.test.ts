@@ -11,11 +11,18 @@ type RequestTrace = import('../support/roundTrips.js').RequestTrace;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: InstanceType<typeof ApiClient>;
 const traces: RequestTrace[] = [];
+/** Requests the server has received, and those whose trace has come in (a trace comes a moment after its answer). */
+let received = 0;
+let reported = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
   await server.db.knex.raw('ANALYZE bookings');
-  traceRequests(server.http, (t) => traces.push(t));
+  traceRequests(server.http, (t) => {
+    reported++;
+    traces.push(t);
+  });
+  server.http.on('request', () => received++);
   api = new ApiClient(server.url);
   await api.login(demoEmail('super_admin'), DEMO_PASSWORD);
 });
@@ -23,10 +30,11 @@ afterAll(() => server.close());
 
 /** What the request sent the database, once its transaction has ended. */
 async function traced(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<RequestTrace> {
+  // Every request before has reported: the trace of one to the same URL cannot pass for this one's.
+  await expect.poll(() => reported).toBe(received);
   traces.length = 0;
   const res = await api.request(method, path, body);
   expect(res.status, res.text).toBe(status);
-  // A request before may report after the reset: this one's trace is the one for its URL.
   const traced = () => traces.filter((t) => t.method === method && t.url === path);
   await expect.poll(() => traced().length).toBe(1);
   return traced()[0]!;
